@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+export const pinSchema = z.string().regex(/^\d{6}$/, 'a PIN is 6 digits');
+/** 128 random bits as 32 hex digits. */
+export const tokenSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a token is 32 hex digits');
+export const playerIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'a player id is 12 hex digits');
+
+export const POINTS_MODES = ['standard', 'double', 'none'] as const;
+export const NICKNAME_MODES = ['typed', 'generated'] as const;
+
+export const MAX_PLAYERS = 2000;
+
+export const roomOptionsSchema = z.object({
+  quizId: z.string().min(1).max(64),
+  questionCount: z.number().int().min(1).max(200).optional(),
+  /** Overrides every question's own limit when set. */
+  timeLimitSec: z.number().int().min(5).max(120).optional(),
+  shuffleQuestions: z.boolean().default(false),
+  shuffleOptions: z.boolean().default(false),
+  pointsMode: z.enum(POINTS_MODES).default('standard'),
+  /** Seconds a reveal and a leaderboard stay up before the room moves on by itself; 0 leaves it to the host. */
+  autoAdvanceSec: z.number().int().min(0).max(60).default(0),
+  maxPlayers: z.number().int().min(1).max(MAX_PLAYERS).default(MAX_PLAYERS),
+  nicknameMode: z.enum(NICKNAME_MODES).default('typed'),
+});
+export type RoomOptions = z.infer<typeof roomOptionsSchema>;
+
+/** A raw nickname as typed; the server normalises and checks it further (see server/game/nickname.ts). */
+export const nicknameInputSchema = z.string().max(100);
+
+/** single and truefalse: an option index; multi: the chosen indexes; typed: the text. */
+export const answerSchema = z.union([
+  z.number().int().min(0).max(3),
+  z.array(z.number().int().min(0).max(3)).min(1).max(4),
+  z.string().max(100),
+]);
+export type Answer = z.infer<typeof answerSchema>;
+
+const empty = z.object({}).default({});
+
+/** Every client-to-server event: its payload schema and the fields of a successful ack. */
+export const clientEvents = {
+  'host:create': {
+    payload: roomOptionsSchema,
+    result: z.object({ pin: pinSchema, hostToken: tokenSchema }),
+    doc: 'Create a room from a quiz. The host token is the only key to the room: keep it.',
+  },
+  'host:attach': {
+    payload: z.object({ pin: pinSchema, hostToken: tokenSchema }),
+    result: z.object({ pin: pinSchema }),
+    doc: 'Take control of a room (a reloaded page or a second screen). A room:state follows.',
+  },
+  'host:start': { payload: empty, result: z.object({}), doc: 'Open the first question.' },
+  'host:next': {
+    payload: empty,
+    result: z.object({ phase: z.string() }),
+    doc: 'Move on: close an open question early, reveal to leaderboard, leaderboard to the next question or the podium, podium to ended.',
+  },
+  'host:kick': { payload: z.object({ playerId: playerIdSchema }), result: z.object({}), doc: 'Remove a player; their token stops working.' },
+  'host:lock': { payload: z.object({ locked: z.boolean() }), result: z.object({ locked: z.boolean() }), doc: 'Refuse or allow new players.' },
+  'host:end': { payload: empty, result: z.object({}), doc: 'Close the room for everyone.' },
+  'player:join': {
+    payload: z.object({ pin: pinSchema, nickname: nicknameInputSchema.optional() }),
+    result: z.object({ playerId: playerIdSchema, playerToken: tokenSchema, nickname: z.string() }),
+    doc: 'Join a room. In a room with generated nicknames the typed one is ignored. A room:state follows.',
+  },
+  'player:rejoin': {
+    payload: z.object({ pin: pinSchema, playerToken: tokenSchema }),
+    result: z.object({ playerId: playerIdSchema, nickname: z.string(), score: z.number() }),
+    doc: 'Come back after a reload or a dropped connection, with the same score and streak. A room:state follows.',
+  },
+  'player:answer': {
+    payload: z.object({ questionIndex: z.number().int().min(0).max(199), answer: answerSchema }),
+    result: z.object({ accepted: z.literal(true) }),
+    doc: 'Answer the open question, once. The ack never says whether it was right.',
+  },
+  'time:sync': {
+    payload: z.object({ clientSentAt: z.number().finite() }),
+    result: z.object({ serverTime: z.number() }),
+    doc: 'Clock offset and round-trip time, for the countdown.',
+  },
+} as const;
+
+export type ClientEventName = keyof typeof clientEvents;
+export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]['payload']>;
+export type ClientPayloadInput<E extends ClientEventName> = z.input<(typeof clientEvents)[E]['payload']>;
+export type ClientResult<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]['result']>;

@@ -1,0 +1,15 @@
+import type { Ack } from './errors.js';
+import type { ClientEventName, ClientPayloadInput, ClientResult } from './client-events.js';
+import type { ServerEventName, ServerPayload } from './server-events.js';
+
+/** Socket.IO's typed-event maps, derived from the schemas so names and payloads have one source. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayloadInput<E>, ack: (response: Ack<ClientResult<E>>) => void) => void;
+};
+
+export type ServerToClientEvents = {
+  [E in ServerEventName]: (payload: ServerPayload<E>) => void;
+} & {
+  /** The server measures each socket's round trip with this; the client acks at once. */
+  'time:probe': (payload: { serverTime: number }, ack: () => void) => void;
+};
