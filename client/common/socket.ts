@@ -1,0 +1,36 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ClientEventName,
+  ClientPayloadInput,
+  ClientResult,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '../../shared/index.js';
+
+export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export function connect(): GameSocket {
+  const socket: GameSocket = io();
+  // The server measures round trips with this probe; answering late would skew its numbers.
+  socket.on('time:probe', (_payload, ack) => ack());
+  return socket;
+}
+
+type Emit = <E extends ClientEventName>(event: E, payload: ClientPayloadInput<E>) => Promise<Ack<ClientResult<E>>>;
+
+/** Emits with an ack; a timeout becomes an `unavailable` failure so callers handle one shape. */
+export async function request<E extends ClientEventName>(
+  socket: GameSocket,
+  event: E,
+  payload: ClientPayloadInput<E>,
+  timeoutMs = 8000,
+): Promise<Ack<ClientResult<E>>> {
+  const timed = socket.timeout(timeoutMs);
+  const emit = timed.emitWithAck.bind(timed) as unknown as Emit;
+  try {
+    return await emit(event, payload);
+  } catch {
+    return { ok: false, error: { code: 'unavailable', message: 'The server did not answer in time.' } };
+  }
+}

@@ -1,0 +1,63 @@
+import type { QuestionOpen } from '../../shared/index.js';
+import type { Clock } from '../common/clock.js';
+import { startCountdown } from '../common/countdown.js';
+import { h } from '../common/dom.js';
+import { optionClass, optionLook } from '../common/options.js';
+
+export interface HostQuestionView {
+  el: HTMLElement;
+  stop(): void;
+  setProgress(answered: number, of: number): void;
+}
+
+const TYPE_HINTS: Record<QuestionOpen['type'], string> = {
+  single: 'Pick one',
+  multi: 'Pick all that apply',
+  truefalse: 'True or false',
+  typed: 'Type the answer on your phone',
+};
+
+export function hostQuestionView(question: QuestionOpen, clock: Clock): HostQuestionView {
+  const seconds = h('span', { class: 'host-count', attrs: { 'aria-hidden': 'true' } });
+  const spoken = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
+  const bar = h('div', { class: 'timer-bar' });
+  const progress = h('p', { class: 'answered', attrs: { 'aria-live': 'polite', 'data-testid': 'answered' } });
+  const hint = question.type === 'multi' && question.selectCount ? `Pick ${question.selectCount}` : TYPE_HINTS[question.type];
+
+  const stop = startCountdown(
+    clock,
+    question.deadline,
+    (left, fraction) => {
+      seconds.textContent = String(left);
+      bar.style.width = `${Math.round(fraction * 100)}%`;
+    },
+    question.timeLimitMs,
+    (message) => (spoken.textContent = message),
+  );
+
+  const el = h('section', { class: 'stage stage-question', attrs: { 'data-view': 'question' } }, [
+    h('h1', { class: 'host-question-text', text: question.text }),
+    h('div', { class: 'question-middle' }, [seconds, spoken, h('p', { class: 'type-hint', text: hint }), progress]),
+    bar,
+    question.options.length > 0
+      ? h(
+          'ul',
+          { class: 'host-options', attrs: { 'aria-label': 'Answers' } },
+          question.options.map((text, index) =>
+            h('li', { class: `${optionClass(index)} host-option` }, [
+              h('span', { class: 'shape', text: optionLook(index).shape, attrs: { 'aria-hidden': 'true' } }),
+              h('span', { text }),
+            ]),
+          ),
+        )
+      : h('p', { class: 'typed-hint', text: 'Players type their answer' }),
+  ]);
+
+  return {
+    el,
+    stop,
+    setProgress(answered, of) {
+      progress.textContent = `${answered} / ${of} answered`;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/socket-types.js';
+import { readConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { createHttpApp } from './net/http-app.js';
+import type { SocketData } from './net/socket-data.js';
+import { attachSocketHandlers } from './net/socket-handlers.js';
+import { createCatalog, type QuizCatalog } from './quiz/catalog.js';
+import { socketOutbox } from './room/outbox.js';
+import { RoomService } from './room/room-service.js';
+import { MemoryStore } from './store/memory-store.js';
+import { RedisStore } from './store/redis-store.js';
+import type { RoomStore } from './store/room-store.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Socket.IO frames and HTTP bodies are small: a 16 KB cap keeps a hostile client from making us parse megabytes. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  config?: Partial<Config>;
+  store?: RoomStore;
+  catalog?: QuizCatalog;
+  logger?: Logger;
+  clientDir?: string;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  http: HttpServer;
+  service: RoomService;
+  store: RoomStore;
+  /** Stops accepting, tells clients to reconnect, and leaves every room consistent in the store. */
+  close(): Promise<void>;
+}
+
+async function openStore(config: Config): Promise<RoomStore> {
+  return config.redisUrl ? RedisStore.connect(config.redisUrl, config.redisPrefix) : new MemoryStore();
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = { ...readConfig(), ...options.config };
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = options.store ?? (await openStore(config));
+  const catalog = options.catalog ?? createCatalog();
+  const now = options.now ?? Date.now;
+
+  const app = createHttpApp({ store, catalog, logger, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client'), hostKey: config.hostKey });
+  const http = createServer(app);
+  const io: RunningServer['io'] = new Server(http, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    cors: config.corsOrigin ? { origin: config.corsOrigin } : undefined,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+  });
+
+  const service = new RoomService({
+    store,
+    catalog,
+    outbox: socketOutbox(io),
+    logger,
+    now,
+    random: options.random,
+    finishedTtlSec: config.finishedTtlSec,
+  });
+  attachSocketHandlers(io, { service, logger, now });
+  const resumed = await service.resume();
+
+  await new Promise<void>((resolve) => http.listen(options.port ?? config.port, options.host ?? config.host, resolve));
+  const port = (http.address() as AddressInfo).port;
+  logger.info({ port, store: store.kind, resumed }, 'quizroom listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      service.stop();
+      io.emit('server:restarting', { retryAfterMs: 1000 });
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (!options.store) await store.close();
+      logger.info('quizroom stopped');
+    })());
+
+  return { url: `http://127.0.0.1:${port}`, port, io, http, service, store, close };
+}

@@ -1,0 +1,41 @@
+import { randomInt } from 'node:crypto';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+
+export const NICKNAME_MAX = 20;
+
+/** Built once: obscenity compiles its whole dataset into the matcher. */
+const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+
+/** Control, format (zero-width, bidi overrides), surrogate, private-use and unassigned code points. */
+const INVISIBLE = /[\p{C}\u115F\u1160\u3164\uFFA0]/u;
+
+export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: false; message: string };
+
+/** The form used for uniqueness: case and compatibility forms folded, so "ANA" and "ａｎａ" collide with "ana". */
+export function nicknameKey(nickname: string): string {
+  return nickname.normalize('NFKC').toLocaleLowerCase('en');
+}
+
+export function checkNickname(raw: string): NicknameCheck {
+  const nickname = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (nickname.length === 0) return { ok: false, message: 'Choose a nickname.' };
+  if ([...nickname].length > NICKNAME_MAX) return { ok: false, message: `Nicknames are at most ${NICKNAME_MAX} characters.` };
+  if (INVISIBLE.test(nickname)) return { ok: false, message: 'That nickname has invisible or control characters.' };
+  if (profanity.hasMatch(nickname)) return { ok: false, message: 'Please choose a friendlier nickname.' };
+  return { ok: true, nickname, key: nicknameKey(nickname) };
+}
+
+const ADJECTIVES = [
+  'Brave', 'Calm', 'Clever', 'Curious', 'Eager', 'Gentle', 'Happy', 'Jolly', 'Kind', 'Lucky', 'Mighty', 'Nimble',
+  'Polite', 'Quick', 'Quiet', 'Sunny', 'Swift', 'Witty', 'Bright', 'Bold', 'Cosmic', 'Daring', 'Fuzzy', 'Zesty',
+];
+const ANIMALS = [
+  'Otter', 'Panda', 'Falcon', 'Koala', 'Lynx', 'Heron', 'Badger', 'Dolphin', 'Gecko', 'Ibis', 'Marmot', 'Newt',
+  'Owl', 'Puffin', 'Quokka', 'Raven', 'Seal', 'Tapir', 'Walrus', 'Yak', 'Zebra', 'Bison', 'Crane', 'Moose',
+];
+
+/** A friendly generated nickname ("Curious Otter 7"); the caller retries on a collision. */
+export function generatedNickname(attempt: number): string {
+  const name = `${ADJECTIVES[randomInt(ADJECTIVES.length)]} ${ANIMALS[randomInt(ANIMALS.length)]}`;
+  return attempt < 3 ? name : `${name} ${randomInt(10, 1000)}`;
+}

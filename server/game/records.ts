@@ -1,0 +1,52 @@
+import type { Answer, RoomOptions } from '../../shared/client-events.js';
+import type { Question } from '../../shared/quiz.js';
+import type { Phase } from '../../shared/server-events.js';
+
+export type RoomSettingsRecord = Pick<RoomOptions, 'pointsMode' | 'autoAdvanceSec' | 'maxPlayers' | 'nicknameMode'> & {
+  quizId: string;
+  title: string;
+};
+
+/** The room's mutable state: small, read on every answer. */
+export interface RoomRecord {
+  pin: string;
+  hostTokenHash: string;
+  settings: RoomSettingsRecord;
+  total: number;
+  phase: Phase;
+  /** -1 in the lobby; afterwards the question being played or last played. */
+  questionIndex: number;
+  openedAt: number;
+  deadline: number;
+  /** When an auto-advancing reveal or leaderboard moves on by itself; 0 when the host drives. */
+  advanceAt: number;
+  locked: boolean;
+  createdAt: number;
+}
+
+export interface PlayerRecord {
+  id: string;
+  nickname: string;
+  tokenHash: string;
+  joinedAt: number;
+  streak: number;
+  kicked: boolean;
+}
+
+export interface AnswerRecord {
+  playerId: string;
+  answer: Answer;
+  correct: boolean;
+  points: number;
+  responseMs: number;
+  /** The player's streak once this answer counted. */
+  streak: number;
+}
+
+export interface NewRoom {
+  room: RoomRecord;
+  /** Immutable once the room exists, so processes may cache them. */
+  questions: Question[];
+}
+
+export type RoomPosition = Pick<RoomRecord, 'phase' | 'questionIndex'>;

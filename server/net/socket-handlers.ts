@@ -1,0 +1,190 @@
+import type { Socket } from 'socket.io';
+import { clientEvents, type ClientEventName, type ClientPayload, type ClientResult } from '../../shared/client-events.js';
+import { fail, GameError, type Ack } from '../../shared/errors.js';
+import type { RoomState } from '../../shared/server-events.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket-types.js';
+import type { Logger } from '../logger.js';
+import { channel, type QuizServer } from '../room/outbox.js';
+import type { RoomService } from '../room/room-service.js';
+import { describeIssues, toFailure } from './ack.js';
+import { medianRtt, type SocketData } from './socket-data.js';
+
+type QuizSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Handler<E extends ClientEventName> = (payload: ClientPayload<E>, socket: QuizSocket) => Promise<ClientResult<E>>;
+
+export interface SocketLayerOptions {
+  service: RoomService;
+  logger: Logger;
+  now: () => number;
+  probeIntervalMs?: number;
+}
+
+const PROBE_SAMPLES = 5;
+
+/**
+ * The socket layer: parses every payload with its zod schema, checks the socket's role, calls the
+ * room service and answers with an ack. It holds no game rules.
+ */
+export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions): void {
+  const { service, logger, now } = options;
+
+  const host = (socket: QuizSocket): string => {
+    if (socket.data.role !== 'host' || !socket.data.pin) throw new GameError('forbidden', 'Only the host may do that.');
+    return socket.data.pin;
+  };
+  const player = (socket: QuizSocket): { pin: string; playerId: string } => {
+    if (socket.data.role !== 'player' || !socket.data.pin || !socket.data.playerId) {
+      throw new GameError('forbidden', 'Join a game first.');
+    }
+    return { pin: socket.data.pin, playerId: socket.data.playerId };
+  };
+
+  const leaveRooms = (socket: QuizSocket) => {
+    for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+  };
+
+  const sendState = (socket: QuizSocket, state: RoomState) => {
+    if (state.question) socket.data.sentAt = { index: state.question.index, at: now() };
+    socket.emit('room:state', state);
+  };
+
+  const becomePlayer = async (socket: QuizSocket, pin: string, playerId: string) => {
+    leaveRooms(socket);
+    socket.data.role = 'player';
+    socket.data.pin = pin;
+    socket.data.playerId = playerId;
+    await socket.join([channel.room(pin), channel.player(pin, playerId)]);
+    await service.playerConnected(pin, playerId);
+  };
+
+  const becomeHost = async (socket: QuizSocket, pin: string) => {
+    leaveRooms(socket);
+    socket.data.role = 'host';
+    socket.data.pin = pin;
+    delete socket.data.playerId;
+    await socket.join([channel.room(pin), channel.hosts(pin)]);
+  };
+
+  const handlers: { [E in ClientEventName]: Handler<E> } = {
+    'host:create': async (options, socket) => {
+      const created = await service.createRoom(options);
+      await becomeHost(socket, created.pin);
+      return created;
+    },
+    'host:attach': async ({ pin, hostToken }, socket) => {
+      await service.attachHost(pin, hostToken);
+      await becomeHost(socket, pin);
+      return { pin };
+    },
+    'host:start': async (_payload, socket) => {
+      await service.start(host(socket));
+      return {};
+    },
+    'host:next': async (_payload, socket) => ({ phase: await service.next(host(socket)) }),
+    'host:kick': async ({ playerId }, socket) => {
+      await service.kick(host(socket), playerId);
+      return {};
+    },
+    'host:lock': async ({ locked }, socket) => {
+      await service.lock(host(socket), locked);
+      return { locked };
+    },
+    'host:end': async (_payload, socket) => {
+      await service.end(host(socket));
+      return {};
+    },
+    'player:join': async ({ pin, nickname }, socket) => {
+      const joined = await service.join(pin, nickname);
+      await becomePlayer(socket, pin, joined.player.id);
+      return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };
+    },
+    'player:rejoin': async ({ pin, playerToken }, socket) => {
+      const found = await service.rejoin(pin, playerToken);
+      await becomePlayer(socket, pin, found.id);
+      const state = await service.playerState(pin, found.id);
+      return { playerId: found.id, nickname: found.nickname, score: state.score };
+    },
+    'player:answer': async ({ questionIndex, answer }, socket) => {
+      const receivedAt = now();
+      const { pin, playerId } = player(socket);
+      const sent = socket.data.sentAt;
+      await service.answer(pin, playerId, questionIndex, answer, {
+        sentAt: sent?.index === questionIndex ? sent.at : undefined,
+        receivedAt,
+        rttMs: medianRtt(socket.data.rtts),
+      });
+      return { accepted: true };
+    },
+    'time:sync': async () => ({ serverTime: now() }),
+  };
+
+  /** After a successful create, attach, join or rejoin the socket gets its snapshot, after the ack so the client knows its id. */
+  const hostSnapshot = async (socket: QuizSocket) => sendState(socket, await service.hostState(socket.data.pin!));
+  const playerSnapshot = async (socket: QuizSocket) => sendState(socket, await service.playerState(socket.data.pin!, socket.data.playerId!));
+  const followUps: Partial<Record<ClientEventName, (socket: QuizSocket) => Promise<void>>> = {
+    'host:create': hostSnapshot,
+    'host:attach': hostSnapshot,
+    'player:join': playerSnapshot,
+    'player:rejoin': playerSnapshot,
+  };
+
+  const probe = (socket: QuizSocket) => {
+    const sentAt = now();
+    socket.timeout(5000).emit('time:probe', { serverTime: sentAt }, (err: Error | null) => {
+      if (err) return;
+      socket.data.rtts = [...socket.data.rtts, now() - sentAt].slice(-PROBE_SAMPLES);
+    });
+  };
+
+  io.on('connection', (socket: QuizSocket) => {
+    if (!socket.recovered) socket.data = { role: 'none', rtts: [] };
+    else if (socket.data.role === 'player') void service.playerConnected(socket.data.pin!, socket.data.playerId!).catch(() => {});
+
+    probe(socket);
+    const prober = setInterval(() => probe(socket), options.probeIntervalMs ?? 10_000);
+
+    for (const event of Object.keys(clientEvents) as ClientEventName[]) {
+      socket.on(event, async (...args: unknown[]) => {
+        const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: Ack<object>) => void) : undefined;
+        const context = { event, pin: socket.data.pin, socketId: socket.id };
+        if (!ack) {
+          logger.warn(context, 'event without ack dropped');
+          return;
+        }
+        const parsed = clientEvents[event].payload.safeParse(args[0]);
+        if (!parsed.success) {
+          logger.warn({ ...context, issue: describeIssues(parsed.error) }, 'bad payload');
+          ack(fail('bad_request', describeIssues(parsed.error)));
+          return;
+        }
+        try {
+          const result = await (handlers[event] as Handler<typeof event>)(parsed.data as never, socket);
+          ack({ ok: true, ...result });
+        } catch (err) {
+          ack(toFailure(err, logger, context));
+          return;
+        }
+        await followUps[event]?.(socket).catch((err: unknown) => logger.warn({ ...context, err }, 'snapshot failed'));
+      });
+    }
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event in clientEvents) return;
+      logger.warn({ event: String(event).slice(0, 40), socketId: socket.id }, 'unknown event');
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack(fail('bad_request', 'Unknown event.'));
+    });
+
+    socket.on('disconnect', () => {
+      clearInterval(prober);
+      const { role, pin, playerId } = socket.data;
+      if (role !== 'player' || !pin || !playerId) return;
+      // Another tab or a quick reconnect may still hold this player: only mark them gone if none is left.
+      void io
+        .in(channel.player(pin, playerId))
+        .fetchSockets()
+        .then((left) => (left.length === 0 ? service.playerDisconnected(pin, playerId) : undefined))
+        .catch((err: unknown) => logger.warn({ err, pin }, 'disconnect bookkeeping failed'));
+    });
+  });
+}

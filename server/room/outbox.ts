@@ -1,0 +1,36 @@
+import type { Server } from 'socket.io';
+import type { ServerEventName, ServerPayload } from '../../shared/server-events.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket-types.js';
+
+/** Socket.IO rooms a socket joins; broadcasting to them keeps fan-out O(N) and works across processes via the adapter. */
+export const channel = {
+  room: (pin: string) => `room:${pin}`,
+  hosts: (pin: string) => `hosts:${pin}`,
+  player: (pin: string, playerId: string) => `player:${pin}:${playerId}`,
+};
+
+/** Where the room service sends events; the socket layer supplies the real one. */
+export interface Outbox {
+  toRoom<E extends ServerEventName>(pin: string, event: E, payload: ServerPayload<E>): void;
+  toHosts<E extends ServerEventName>(pin: string, event: E, payload: ServerPayload<E>): void;
+  toPlayer<E extends ServerEventName>(pin: string, playerId: string, event: E, payload: ServerPayload<E>): void;
+  /** Drops a player's sockets (after a kick) wherever they are connected. */
+  disconnectPlayer(pin: string, playerId: string): void;
+  /** Drops every socket of a room (after it ends). */
+  disconnectRoom(pin: string): void;
+}
+
+export type QuizServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+export function socketOutbox(io: QuizServer): Outbox {
+  // The typed emit wants a literal event name; the generic E is checked at the Outbox boundary instead.
+  type Emit = (event: string, payload: unknown) => void;
+  const emitTo = (target: string, event: string, payload: unknown) => (io.to(target).emit as unknown as Emit)(event, payload);
+  return {
+    toRoom: (pin, event, payload) => emitTo(channel.room(pin), event, payload),
+    toHosts: (pin, event, payload) => emitTo(channel.hosts(pin), event, payload),
+    toPlayer: (pin, playerId, event, payload) => emitTo(channel.player(pin, playerId), event, payload),
+    disconnectPlayer: (pin, playerId) => io.in(channel.player(pin, playerId)).disconnectSockets(true),
+    disconnectRoom: (pin) => io.in(channel.room(pin)).disconnectSockets(true),
+  };
+}

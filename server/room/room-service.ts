@@ -1,0 +1,510 @@
+import type { Answer, RoomOptions } from '../../shared/client-events.js';
+import { GameError } from '../../shared/errors.js';
+import type { Question } from '../../shared/quiz.js';
+import type { GameOver, HostRoomState, PlayerResult, PlayerRoomState, Phase } from '../../shared/server-events.js';
+import { drawQuestions, type Random } from '../game/draw.js';
+import { fitsQuestion, isCorrect } from '../game/judge.js';
+import { checkNickname, generatedNickname, nicknameKey } from '../game/nickname.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, startGame } from '../game/phases.js';
+import type { PlayerRecord, RoomRecord } from '../game/records.js';
+import { scoreAnswer } from '../game/scoring.js';
+import { gameReport, missedQuestions, previousRanks, rankAll, toStanding, type Ranked } from '../game/standings.js';
+import { closeAt, isLate, responseTimeMs } from '../game/timing.js';
+import { playerResultView, questionOpenView, revealView } from '../game/views.js';
+import type { Logger } from '../logger.js';
+import type { QuizCatalog } from '../quiz/catalog.js';
+import { hashToken, newPin, newPlayerId, newToken, tokenMatches } from '../security/tokens.js';
+import type { RoomStore } from '../store/room-store.js';
+import type { Outbox } from './outbox.js';
+import { RoomClock } from './room-clock.js';
+import { Throttle } from './throttle.js';
+
+export interface RoomServiceDeps {
+  store: RoomStore;
+  catalog: QuizCatalog;
+  outbox: Outbox;
+  logger: Logger;
+  now?: () => number;
+  random?: Random;
+  /** How long a finished room stays readable (for reports and late rejoins). */
+  finishedTtlSec?: number;
+  /** How often host counters may be sent. */
+  progressIntervalMs?: number;
+}
+
+/** When the answer reached the server and how fast this player's link is, as the socket layer measured it. */
+export interface AnswerTiming {
+  sentAt: number | undefined;
+  receivedAt: number;
+  rttMs: number;
+}
+
+type Finals = { podium: GameOver['podium']; count: number; total: number; report: NonNullable<GameOver['report']>; you: Map<string, NonNullable<GameOver['you']>> };
+
+/**
+ * Drives rooms: validates moves against the store's state, asks the pure engine for the next state,
+ * persists it with a compare-and-set and tells the sockets. Holds no game state of its own beyond caches.
+ */
+export class RoomService {
+  private readonly store: RoomStore;
+  private readonly catalog: QuizCatalog;
+  private readonly outbox: Outbox;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+  private readonly random: Random;
+  private readonly finishedTtlSec: number;
+  private readonly clock: RoomClock;
+  private readonly progress: Throttle;
+  private readonly lobby: Throttle;
+  private readonly questionCache = new Map<string, Question[]>();
+  private readonly finalsCache = new Map<string, Promise<Finals>>();
+
+  constructor(deps: RoomServiceDeps) {
+    this.store = deps.store;
+    this.catalog = deps.catalog;
+    this.outbox = deps.outbox;
+    this.logger = deps.logger;
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.finishedTtlSec = deps.finishedTtlSec ?? 24 * 3600;
+    this.clock = new RoomClock(this.now);
+    const interval = deps.progressIntervalMs ?? 250;
+    this.progress = new Throttle(interval, (pin) => this.sendProgress(pin));
+    this.lobby = new Throttle(interval, (pin) => this.sendLobby(pin));
+  }
+
+  /** Picks up the clocks of rooms left running by a previous process (after a crash or a restart). */
+  async resume(): Promise<number> {
+    const pins = await this.store.livePins();
+    for (const pin of pins) {
+      const room = await this.store.getRoom(pin);
+      if (room) this.arm(room);
+    }
+    return pins.length;
+  }
+
+  stop(): void {
+    this.clock.stop();
+    this.progress.stop();
+    this.lobby.stop();
+  }
+
+  // ---- host ----
+
+  async createRoom(options: RoomOptions): Promise<{ pin: string; hostToken: string }> {
+    const quiz = this.catalog.get(options.quizId);
+    if (!quiz) throw new GameError('not_found', `No quiz with id ${options.quizId}.`);
+    const questions = drawQuestions(quiz, options, this.random);
+    const hostToken = newToken();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const room: RoomRecord = {
+        pin: newPin(),
+        hostTokenHash: hashToken(hostToken),
+        settings: {
+          quizId: quiz.id,
+          title: quiz.title,
+          pointsMode: options.pointsMode,
+          autoAdvanceSec: options.autoAdvanceSec,
+          maxPlayers: options.maxPlayers,
+          nicknameMode: options.nicknameMode,
+        },
+        total: questions.length,
+        phase: 'lobby',
+        questionIndex: -1,
+        openedAt: 0,
+        deadline: 0,
+        advanceAt: 0,
+        locked: false,
+        createdAt: this.now(),
+      };
+      if (await this.store.createRoom({ room, questions })) {
+        this.questionCache.set(room.pin, questions);
+        this.logger.info({ pin: room.pin, quizId: quiz.id, questions: questions.length }, 'room created');
+        return { pin: room.pin, hostToken };
+      }
+    }
+    throw new GameError('unavailable', 'Could not find a free PIN; try again.');
+  }
+
+  /** Allowed after the end too, so a host can reopen the report. */
+  async attachHost(pin: string, hostToken: string): Promise<void> {
+    const room = await this.requireRoom(pin);
+    if (!tokenMatches(hostToken, room.hostTokenHash)) throw new GameError('forbidden', 'That host token does not open this room.');
+  }
+
+  async start(pin: string): Promise<void> {
+    const room = await this.liveRoom(pin);
+    const next = startGame(room, await this.questions(pin), await this.store.playerCount(pin), this.now());
+    await this.move(room, next);
+  }
+
+  async next(pin: string): Promise<Phase> {
+    const room = await this.liveRoom(pin);
+    const next = nextPhase(room, await this.questions(pin), this.now());
+    await this.move(room, next);
+    return next.phase;
+  }
+
+  async end(pin: string): Promise<void> {
+    const room = await this.liveRoom(pin);
+    if (room.phase === 'ended') return;
+    await this.move(room, endGame(room));
+  }
+
+  async lock(pin: string, locked: boolean): Promise<void> {
+    await this.liveRoom(pin);
+    await this.store.setLocked(pin, locked);
+  }
+
+  async kick(pin: string, playerId: string): Promise<void> {
+    const player = await this.store.getPlayer(pin, playerId);
+    if (!player || player.kicked) throw new GameError('not_found', 'No such player in this room.');
+    await this.store.kickPlayer(pin, playerId, nicknameKey(player.nickname));
+    this.outbox.toPlayer(pin, playerId, 'player:kicked', { reason: 'The host removed you from the game.' });
+    this.outbox.disconnectPlayer(pin, playerId);
+    this.logger.info({ pin, playerId }, 'player kicked');
+    this.lobby.schedule(pin);
+    this.progress.schedule(pin);
+  }
+
+  async hostState(pin: string): Promise<HostRoomState> {
+    const room = await this.requireRoom(pin);
+    const [players, scores, connected, answered] = await Promise.all([
+      this.store.listPlayers(pin),
+      this.store.scores(pin),
+      this.store.connectedIds(pin),
+      room.phase === 'question' ? this.store.answerCount(pin, room.questionIndex) : Promise.resolve(0),
+    ]);
+    const online = new Set(connected);
+    const scoreOf = new Map(scores.map((s) => [s.playerId, s.score]));
+    const active = players.filter((p) => !p.kicked);
+    return {
+      role: 'host',
+      ...(await this.commonState(room, active.length)),
+      ...(room.phase === 'podium' || room.phase === 'ended' ? { gameOver: await this.hostGameOver(pin) } : {}),
+      settings: { ...room.settings, total: room.total },
+      locked: room.locked,
+      players: active.map((p) => ({ id: p.id, nickname: p.nickname, connected: online.has(p.id), score: scoreOf.get(p.id) ?? 0 })),
+      answered,
+    };
+  }
+
+  // ---- players ----
+
+  async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string }> {
+    const room = await this.liveRoom(pin);
+    if (room.locked) throw new GameError('room_locked');
+    if (room.phase === 'podium') throw new GameError('wrong_phase', 'This game has finished.');
+    const token = newToken();
+    const base = { id: newPlayerId(), tokenHash: hashToken(token), joinedAt: this.now(), streak: 0, kicked: false };
+    const generated = room.settings.nicknameMode === 'generated';
+    const typedCheck = generated ? null : checkNickname(typed ?? '');
+    if (typedCheck && !typedCheck.ok) throw new GameError('nickname_refused', typedCheck.message);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const nickname = typedCheck?.ok ? typedCheck.nickname : generatedNickname(attempt);
+      const player: PlayerRecord = { ...base, nickname };
+      const added = await this.store.addPlayer(pin, player, nicknameKey(nickname), room.settings.maxPlayers);
+      if (added === 'ok') {
+        this.logger.info({ pin, playerId: player.id }, 'player joined');
+        this.lobby.schedule(pin);
+        return { player, token };
+      }
+      if (added === 'nickname_taken' && generated) continue;
+      throw new GameError(added === 'not_found' ? 'not_found' : added);
+    }
+    throw new GameError('nickname_taken');
+  }
+
+  async rejoin(pin: string, token: string): Promise<PlayerRecord> {
+    const room = await this.requireRoom(pin);
+    const id = await this.store.playerIdByTokenHash(pin, hashToken(token));
+    const player = id ? await this.store.getPlayer(pin, id) : null;
+    if (!player || !tokenMatches(token, player.tokenHash)) throw new GameError('forbidden', 'That player token does not belong to this room.');
+    if (player.kicked) throw new GameError('forbidden', 'You were removed from this game.');
+    return player;
+  }
+
+  async playerConnected(pin: string, playerId: string): Promise<void> {
+    await this.store.setConnected(pin, playerId, true);
+    this.lobby.schedule(pin);
+    this.progress.schedule(pin);
+  }
+
+  async playerDisconnected(pin: string, playerId: string): Promise<void> {
+    await this.store.setConnected(pin, playerId, false);
+    this.lobby.schedule(pin);
+    // One fewer player to wait for may mean everyone left has answered.
+    this.progress.schedule(pin);
+  }
+
+  async answer(pin: string, playerId: string, questionIndex: number, answer: Answer, timing: AnswerTiming): Promise<void> {
+    const room = await this.requireRoom(pin);
+    if (room.phase !== 'question' || questionIndex !== room.questionIndex) {
+      const past = questionIndex < room.questionIndex || (questionIndex === room.questionIndex && room.phase !== 'lobby');
+      throw new GameError(past ? 'too_late' : 'wrong_phase', past ? 'That question has closed.' : 'That question is not open.');
+    }
+    if (isLate(timing.receivedAt, room.deadline, timing.rttMs)) throw new GameError('too_late', 'Time was up.');
+    const question = (await this.questions(pin))[questionIndex]!;
+    if (!fitsQuestion(question, answer)) throw new GameError('bad_request', `That is not an answer to a ${question.type} question.`);
+    const player = await this.store.getPlayer(pin, playerId);
+    if (!player || player.kicked) throw new GameError('forbidden');
+    const responseMs = responseTimeMs(Math.max(timing.sentAt ?? room.openedAt, room.openedAt), timing.receivedAt, timing.rttMs);
+    const correct = isCorrect(question, answer);
+    const scored = scoreAnswer({
+      correct,
+      responseMs,
+      timeLimitMs: room.deadline - room.openedAt,
+      streakBefore: player.streak,
+      mode: room.settings.pointsMode,
+    });
+    const outcome = await this.store.recordAnswer(pin, questionIndex, { playerId, answer, correct, responseMs, ...scored });
+    if (outcome === 'already_answered') throw new GameError('already_answered');
+    if (outcome === 'closed') throw new GameError('too_late', 'That question has closed.');
+    this.progress.schedule(pin);
+  }
+
+  async playerState(pin: string, playerId: string): Promise<PlayerRoomState> {
+    const room = await this.requireRoom(pin);
+    const player = await this.store.getPlayer(pin, playerId);
+    if (!player) throw new GameError('not_found');
+    const count = await this.store.playerCount(pin);
+    const state: PlayerRoomState = {
+      role: 'player',
+      ...(await this.commonState(room, count)),
+      playerId,
+      nickname: player.nickname,
+      score: 0,
+      rank: 0,
+      streak: player.streak,
+      answered: false,
+    };
+    if (room.phase === 'podium' || room.phase === 'ended') {
+      const finals = await this.finals(pin);
+      const you = finals.you.get(playerId);
+      state.gameOver = { podium: finals.podium, count: finals.count, total: finals.total, ...(you ? { you } : {}) };
+      Object.assign(state, you ? { score: you.score, rank: you.rank } : {});
+      return state;
+    }
+    // While a question is open, show the score as of the last reveal: the new points would give the answer away.
+    const settled = room.phase === 'question' ? room.questionIndex - 1 : room.questionIndex;
+    const result = settled >= 0 ? await this.store.getResult(pin, settled, playerId) : null;
+    if (result) Object.assign(state, { score: result.score, rank: result.rank });
+    if (room.phase === 'question') state.answered = (await this.store.getAnswer(pin, room.questionIndex, playerId)) !== null;
+    else if (result) state.result = result;
+    return state;
+  }
+
+  // ---- the clock and the transitions ----
+
+  /** Persists a transition once (compare-and-set), then announces it and arms the room's clock. */
+  private async move(from: RoomRecord, to: RoomRecord): Promise<boolean> {
+    if (!(await this.store.updateRoom(from.pin, from, to))) return false;
+    this.logger.info({ pin: to.pin, phase: to.phase, questionIndex: to.questionIndex }, 'room moved');
+    await this.announce(to);
+    this.arm(to);
+    return true;
+  }
+
+  private arm(room: RoomRecord): void {
+    const at = nextTimer(room, closeAt);
+    if (at === null) {
+      this.clock.cancel(room.pin);
+      return;
+    }
+    const expected = { phase: room.phase, questionIndex: room.questionIndex };
+    this.clock.set(room.pin, at, () => void this.onTimer(room.pin, expected));
+  }
+
+  private async onTimer(pin: string, expected: Pick<RoomRecord, 'phase' | 'questionIndex'>): Promise<void> {
+    try {
+      const room = await this.store.getRoom(pin);
+      if (!room || room.phase !== expected.phase || room.questionIndex !== expected.questionIndex) return;
+      await this.move(room, nextPhase(room, await this.questions(pin), this.now()));
+    } catch (err) {
+      this.logger.error({ err, pin }, 'room timer failed; retrying');
+      // The store may be away for a moment: try again shortly rather than leave the room stuck.
+      this.clock.set(pin, this.now() + 1000, () => void this.onTimer(pin, expected));
+    }
+  }
+
+  private async announce(room: RoomRecord): Promise<void> {
+    const pin = room.pin;
+    switch (room.phase) {
+      case 'question': {
+        const question = (await this.questions(pin))[room.questionIndex]!;
+        this.outbox.toRoom(pin, 'question:open', questionOpenView(room, question));
+        this.progress.schedule(pin);
+        return;
+      }
+      case 'reveal':
+        return this.reveal(room);
+      case 'leaderboard':
+        this.outbox.toRoom(pin, 'leaderboard:show', await this.leaderboard(room));
+        return;
+      case 'podium':
+        return this.podium(pin);
+      case 'ended':
+        this.outbox.toRoom(pin, 'room:closed', { reason: 'The host ended the game.' });
+        this.clock.cancel(pin);
+        this.progress.forget(pin);
+        this.lobby.forget(pin);
+        await this.store.expireRoom(pin, this.finishedTtlSec);
+        return;
+      case 'lobby':
+        return;
+    }
+  }
+
+  private async ranked(pin: string): Promise<{ ranked: Ranked[]; players: PlayerRecord[] }> {
+    const [players, scores] = await Promise.all([this.store.listPlayers(pin), this.store.scores(pin)]);
+    const nick = new Map(players.map((p) => [p.id, p.nickname]));
+    return { ranked: rankAll(scores.map((s) => ({ ...s, nickname: nick.get(s.playerId) ?? '?' }))), players };
+  }
+
+  private async reveal(room: RoomRecord): Promise<void> {
+    const pin = room.pin;
+    const index = room.questionIndex;
+    const question = (await this.questions(pin))[index]!;
+    const answers = await this.store.getAnswers(pin, index);
+    const { ranked, players } = await this.ranked(pin);
+    const byPlayer = new Map(answers.map((a) => [a.playerId, a]));
+    await this.store.resetStreaks(pin, players.filter((p) => !p.kicked && !byPlayer.has(p.id)).map((p) => p.id));
+    const results = new Map<string, PlayerResult>();
+    for (const me of ranked) results.set(me.playerId, playerResultView(index, me, ranked, byPlayer.get(me.playerId)));
+    await this.store.saveResults(pin, index, results);
+    this.outbox.toRoom(pin, 'question:reveal', revealView(index, question, answers));
+    for (const [playerId, result] of results) this.outbox.toPlayer(pin, playerId, 'player:result', result);
+  }
+
+  private async leaderboard(room: RoomRecord) {
+    const { ranked } = await this.ranked(room.pin);
+    const previous = previousRanks(ranked, await this.store.getAnswers(room.pin, room.questionIndex));
+    return { index: room.questionIndex, total: room.total, top: ranked.slice(0, 5).map((r) => toStanding(r, previous)), count: ranked.length };
+  }
+
+  private async podium(pin: string): Promise<void> {
+    const finals = await this.finals(pin);
+    const base = { podium: finals.podium, count: finals.count, total: finals.total };
+    this.outbox.toHosts(pin, 'game:over', { ...base, report: finals.report });
+    for (const [playerId, you] of finals.you) this.outbox.toPlayer(pin, playerId, 'game:over', { ...base, you });
+  }
+
+  private async hostGameOver(pin: string): Promise<GameOver> {
+    const finals = await this.finals(pin);
+    return { podium: finals.podium, count: finals.count, total: finals.total, report: finals.report };
+  }
+
+  /** Final standings, computed once per room: every rejoin after the podium reads the same figures. */
+  private finals(pin: string): Promise<Finals> {
+    let cached = this.finalsCache.get(pin);
+    if (!cached) {
+      cached = this.computeFinals(pin);
+      cached.catch(() => this.finalsCache.delete(pin));
+      this.finalsCache.set(pin, cached);
+    }
+    return cached;
+  }
+
+  private async computeFinals(pin: string): Promise<Finals> {
+    const questions = await this.questions(pin);
+    const { ranked, players } = await this.ranked(pin);
+    const perQuestion = await Promise.all(
+      questions.map(async (_, i) => new Map((await this.store.getAnswers(pin, i)).map((a) => [a.playerId, a]))),
+    );
+    const you = new Map<string, NonNullable<GameOver['you']>>();
+    for (const r of ranked) {
+      const correct = perQuestion.filter((answers) => answers.get(r.playerId)?.correct).length;
+      you.set(r.playerId, { rank: r.rank, score: r.score, correct, missed: missedQuestions(questions, perQuestion, r.playerId) });
+    }
+    return {
+      podium: ranked.slice(0, 3).map((r) => toStanding(r)),
+      count: ranked.length,
+      total: questions.length,
+      report: gameReport(questions, perQuestion, players, ranked),
+      you,
+    };
+  }
+
+  // ---- throttled host counters and the early close ----
+
+  private async sendProgress(pin: string): Promise<void> {
+    try {
+      const room = await this.store.getRoom(pin);
+      if (!room || room.phase !== 'question') return;
+      const [answered, connected] = await Promise.all([
+        this.store.answerCount(pin, room.questionIndex),
+        this.store.connectedCount(pin),
+      ]);
+      this.outbox.toHosts(pin, 'question:progress', { index: room.questionIndex, answered, connected });
+      if (answered >= connected && (await this.everyoneAnswered(room))) {
+        await this.move(room, closeQuestion(room, this.now()));
+      }
+    } catch (err) {
+      this.logger.warn({ err, pin }, 'progress update failed');
+    }
+  }
+
+  /** Exact check, run only when the counts say it may be true: every connected player has an answer in. */
+  private async everyoneAnswered(room: RoomRecord): Promise<boolean> {
+    const [connected, answers] = await Promise.all([
+      this.store.connectedIds(room.pin),
+      this.store.getAnswers(room.pin, room.questionIndex),
+    ]);
+    if (connected.length === 0) return false;
+    const answered = new Set(answers.map((a) => a.playerId));
+    return connected.every((id) => answered.has(id));
+  }
+
+  private async sendLobby(pin: string): Promise<void> {
+    try {
+      const state = await this.hostState(pin);
+      this.outbox.toHosts(pin, 'lobby:update', { players: state.players, count: state.players.length });
+    } catch (err) {
+      this.logger.warn({ err, pin }, 'lobby update failed');
+    }
+  }
+
+  // ---- reads ----
+
+  private async commonState(room: RoomRecord, count: number) {
+    const common = {
+      pin: room.pin,
+      phase: room.phase,
+      questionIndex: room.questionIndex,
+      total: room.total,
+      count,
+      serverTime: this.now(),
+    };
+    if (room.phase === 'question') {
+      return { ...common, question: questionOpenView(room, (await this.questions(room.pin))[room.questionIndex]!) };
+    }
+    if (room.phase === 'reveal') {
+      const question = (await this.questions(room.pin))[room.questionIndex]!;
+      return { ...common, reveal: revealView(room.questionIndex, question, await this.store.getAnswers(room.pin, room.questionIndex)) };
+    }
+    if (room.phase === 'leaderboard') return { ...common, leaderboard: await this.leaderboard(room) };
+    return common;
+  }
+
+  private async questions(pin: string): Promise<Question[]> {
+    let questions = this.questionCache.get(pin);
+    if (!questions) {
+      questions = (await this.store.getQuestions(pin)) ?? undefined;
+      if (!questions) throw new GameError('not_found');
+      this.questionCache.set(pin, questions);
+    }
+    return questions;
+  }
+
+  private async requireRoom(pin: string): Promise<RoomRecord> {
+    const room = await this.store.getRoom(pin);
+    if (!room) throw new GameError('not_found', 'No game with that PIN.');
+    return room;
+  }
+
+  private async liveRoom(pin: string): Promise<RoomRecord> {
+    const room = await this.requireRoom(pin);
+    if (room.phase === 'ended') throw new GameError('wrong_phase', 'This game has ended.');
+    return room;
+  }
+}

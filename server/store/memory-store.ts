@@ -1,0 +1,193 @@
+import type { Question } from '../../shared/quiz.js';
+import type { PlayerResult } from '../../shared/server-events.js';
+import type { AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
+import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
+
+interface MemoryRoom {
+  room: RoomRecord;
+  questions: Question[];
+  players: Map<string, PlayerRecord>;
+  nicknames: Map<string, string>;
+  tokens: Map<string, string>;
+  connected: Set<string>;
+  answers: Map<number, Map<string, AnswerRecord>>;
+  scores: Map<string, number>;
+  results: Map<number, Map<string, PlayerResult>>;
+  expiry?: NodeJS.Timeout;
+}
+
+/** The embedded default: one process, nothing survives a restart. Copies on the way in and out, like a real store. */
+export class MemoryStore implements RoomStore {
+  readonly kind = 'memory';
+  private readonly rooms = new Map<string, MemoryRoom>();
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    for (const r of this.rooms.values()) clearTimeout(r.expiry);
+    this.rooms.clear();
+  }
+
+  async createRoom({ room, questions }: NewRoom): Promise<boolean> {
+    if (this.rooms.has(room.pin)) return false;
+    this.rooms.set(room.pin, {
+      room: structuredClone(room),
+      questions: structuredClone(questions),
+      players: new Map(),
+      nicknames: new Map(),
+      tokens: new Map(),
+      connected: new Set(),
+      answers: new Map(),
+      scores: new Map(),
+      results: new Map(),
+    });
+    return true;
+  }
+
+  async getRoom(pin: string): Promise<RoomRecord | null> {
+    const r = this.rooms.get(pin);
+    return r ? structuredClone(r.room) : null;
+  }
+
+  async getQuestions(pin: string): Promise<Question[] | null> {
+    const r = this.rooms.get(pin);
+    return r ? structuredClone(r.questions) : null;
+  }
+
+  async updateRoom(pin: string, expected: RoomPosition, next: RoomRecord): Promise<boolean> {
+    const r = this.rooms.get(pin);
+    if (!r || r.room.phase !== expected.phase || r.room.questionIndex !== expected.questionIndex) return false;
+    r.room = structuredClone({ ...next, locked: r.room.locked });
+    return true;
+  }
+
+  async setLocked(pin: string, locked: boolean): Promise<void> {
+    const r = this.rooms.get(pin);
+    if (r) r.room.locked = locked;
+  }
+
+  async livePins(): Promise<string[]> {
+    return [...this.rooms.values()].filter((r) => r.expiry === undefined).map((r) => r.room.pin);
+  }
+
+  async expireRoom(pin: string, ttlSec: number): Promise<void> {
+    const r = this.rooms.get(pin);
+    if (!r) return;
+    clearTimeout(r.expiry);
+    r.expiry = setTimeout(() => this.rooms.delete(pin), ttlSec * 1000);
+    r.expiry.unref();
+  }
+
+  async addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult> {
+    const r = this.rooms.get(pin);
+    if (!r) return 'not_found';
+    if (r.nicknames.has(nicknameKey)) return 'nickname_taken';
+    if (r.scores.size >= maxPlayers) return 'room_full';
+    r.nicknames.set(nicknameKey, player.id);
+    r.tokens.set(player.tokenHash, player.id);
+    r.players.set(player.id, structuredClone(player));
+    r.scores.set(player.id, 0);
+    return 'ok';
+  }
+
+  async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {
+    const p = this.rooms.get(pin)?.players.get(playerId);
+    return p ? structuredClone(p) : null;
+  }
+
+  async playerIdByTokenHash(pin: string, tokenHash: string): Promise<string | null> {
+    return this.rooms.get(pin)?.tokens.get(tokenHash) ?? null;
+  }
+
+  async listPlayers(pin: string): Promise<PlayerRecord[]> {
+    const r = this.rooms.get(pin);
+    return r ? [...r.players.values()].map((p) => structuredClone(p)) : [];
+  }
+
+  async kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void> {
+    const r = this.rooms.get(pin);
+    const p = r?.players.get(playerId);
+    if (!r || !p) return;
+    p.kicked = true;
+    if (r.nicknames.get(nicknameKey) === playerId) r.nicknames.delete(nicknameKey);
+    r.scores.delete(playerId);
+    r.connected.delete(playerId);
+  }
+
+  async setConnected(pin: string, playerId: string, connected: boolean): Promise<void> {
+    const r = this.rooms.get(pin);
+    if (!r) return;
+    if (connected && r.scores.has(playerId)) r.connected.add(playerId);
+    else r.connected.delete(playerId);
+  }
+
+  async connectedIds(pin: string): Promise<string[]> {
+    return [...(this.rooms.get(pin)?.connected ?? [])];
+  }
+
+  async connectedCount(pin: string): Promise<number> {
+    return this.rooms.get(pin)?.connected.size ?? 0;
+  }
+
+  async recordAnswer(pin: string, questionIndex: number, answer: AnswerRecord): Promise<'ok' | 'already_answered' | 'closed'> {
+    const r = this.rooms.get(pin);
+    if (!r || r.room.phase !== 'question' || r.room.questionIndex !== questionIndex) return 'closed';
+    const player = r.players.get(answer.playerId);
+    if (!player || player.kicked) return 'closed';
+    let answers = r.answers.get(questionIndex);
+    if (!answers) r.answers.set(questionIndex, (answers = new Map()));
+    if (answers.has(answer.playerId)) return 'already_answered';
+    answers.set(answer.playerId, structuredClone(answer));
+    r.scores.set(answer.playerId, (r.scores.get(answer.playerId) ?? 0) + answer.points);
+    player.streak = answer.streak;
+    return 'ok';
+  }
+
+  async getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]> {
+    return [...(this.rooms.get(pin)?.answers.get(questionIndex)?.values() ?? [])].map((a) => structuredClone(a));
+  }
+
+  async getAnswer(pin: string, questionIndex: number, playerId: string): Promise<AnswerRecord | null> {
+    const a = this.rooms.get(pin)?.answers.get(questionIndex)?.get(playerId);
+    return a ? structuredClone(a) : null;
+  }
+
+  async answerCount(pin: string, questionIndex: number): Promise<number> {
+    return this.rooms.get(pin)?.answers.get(questionIndex)?.size ?? 0;
+  }
+
+  async resetStreaks(pin: string, playerIds: readonly string[]): Promise<void> {
+    const r = this.rooms.get(pin);
+    for (const id of playerIds) {
+      const p = r?.players.get(id);
+      if (p) p.streak = 0;
+    }
+  }
+
+  async playerCount(pin: string): Promise<number> {
+    return this.rooms.get(pin)?.scores.size ?? 0;
+  }
+
+  async saveResults(pin: string, questionIndex: number, results: ReadonlyMap<string, PlayerResult>): Promise<void> {
+    this.rooms.get(pin)?.results.set(questionIndex, structuredClone(new Map(results)));
+  }
+
+  async getResult(pin: string, questionIndex: number, playerId: string): Promise<PlayerResult | null> {
+    const result = this.rooms.get(pin)?.results.get(questionIndex)?.get(playerId);
+    return result ? structuredClone(result) : null;
+  }
+
+  async scores(pin: string): Promise<ScoreRow[]> {
+    const r = this.rooms.get(pin);
+    if (!r) return [];
+    return [...r.scores].map(([playerId, score]) => ({ playerId, score })).sort((a, b) => b.score - a.score);
+  }
+
+  async standing(pin: string, playerId: string): Promise<{ score: number; rank: number }> {
+    const scores = this.rooms.get(pin)?.scores;
+    const score = scores?.get(playerId) ?? 0;
+    let ahead = 0;
+    for (const s of scores?.values() ?? []) if (s > score) ahead++;
+    return { score, rank: ahead + 1 };
+  }
+}

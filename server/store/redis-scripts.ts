@@ -1,0 +1,50 @@
+/**
+ * Lua scripts for the steps two processes could race on. Redis runs each one atomically,
+ * so "one answer per player" and "one transition per phase" hold across every server process.
+ */
+
+/** KEYS: room. ARGV: expected phase, expected questionIndex, then field/value pairs to set. */
+export const UPDATE_ROOM = `
+if redis.call('HGET', KEYS[1], 'phase') ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'questionIndex') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+return 1`;
+
+/** KEYS: room, nicks, scores, players, tokens, streaks. ARGV: nicknameKey, id, playerJson, tokenHash, maxPlayers. */
+export const ADD_PLAYER = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 'nickname_taken' end
+if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[5]) then return 'room_full' end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[4], ARGV[2], ARGV[3])
+redis.call('HSET', KEYS[5], ARGV[4], ARGV[2])
+redis.call('HSET', KEYS[6], ARGV[2], 0)
+redis.call('ZADD', KEYS[3], 0, ARGV[2])
+return 'ok'`;
+
+/**
+ * KEYS: room, answers of the question, scores, streaks. ARGV: questionIndex, playerId, answerJson, points, streak.
+ * The phase check lives here too, so no answer can slip in after the reveal has read the answers.
+ * Kicked players are off the scores set, which is how they are refused.
+ */
+export const RECORD_ANSWER = `
+if redis.call('HGET', KEYS[1], 'phase') ~= 'question' then return 'closed' end
+if redis.call('HGET', KEYS[1], 'questionIndex') ~= ARGV[1] then return 'closed' end
+if not redis.call('ZSCORE', KEYS[3], ARGV[2]) then return 'closed' end
+if redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3]) == 0 then return 'already_answered' end
+redis.call('ZINCRBY', KEYS[3], ARGV[4], ARGV[2])
+redis.call('HSET', KEYS[4], ARGV[2], ARGV[5])
+return 'ok'`;
+
+/** KEYS: kicked, nicks, scores, connected. ARGV: playerId, nicknameKey. */
+export const KICK_PLAYER = `
+redis.call('SADD', KEYS[1], ARGV[1])
+if redis.call('HGET', KEYS[2], ARGV[2]) == ARGV[1] then redis.call('HDEL', KEYS[2], ARGV[2]) end
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('SREM', KEYS[4], ARGV[1])
+return 1`;
+
+/** KEYS: connected, scores. ARGV: playerId. Only players still in the game count as connected. */
+export const MARK_CONNECTED = `
+if redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('SADD', KEYS[1], ARGV[1]) end
+return 1`;

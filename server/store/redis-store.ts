@@ -1,0 +1,279 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Question } from '../../shared/quiz.js';
+import type { PlayerResult } from '../../shared/server-events.js';
+import type { AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
+import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
+import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWER, UPDATE_ROOM } from './redis-scripts.js';
+
+type Script = (...args: (string | number)[]) => Promise<unknown>;
+type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswer' | 'qrKickPlayer' | 'qrMarkConnected';
+
+const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
+  qrUpdateRoom: { keys: 1, lua: UPDATE_ROOM },
+  qrAddPlayer: { keys: 6, lua: ADD_PLAYER },
+  qrRecordAnswer: { keys: 4, lua: RECORD_ANSWER },
+  qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
+  qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
+};
+
+/** Fail fast while Redis is away, so a socket event gets `unavailable` instead of hanging in a queue. */
+export const REDIS_OPTIONS: RedisOptions = {
+  maxRetriesPerRequest: 1,
+  commandTimeout: 3000,
+  enableOfflineQueue: false,
+  lazyConnect: true,
+};
+
+function roomFields(room: RoomRecord): (string | number)[] {
+  return [
+    'pin', room.pin,
+    'hostTokenHash', room.hostTokenHash,
+    'settings', JSON.stringify(room.settings),
+    'total', room.total,
+    'phase', room.phase,
+    'questionIndex', room.questionIndex,
+    'openedAt', room.openedAt,
+    'deadline', room.deadline,
+    'advanceAt', room.advanceAt,
+    'createdAt', room.createdAt,
+  ];
+}
+
+function parseRoom(h: Record<string, string>): RoomRecord | null {
+  if (!h.pin) return null;
+  return {
+    pin: h.pin,
+    hostTokenHash: h.hostTokenHash ?? '',
+    settings: JSON.parse(h.settings ?? '{}'),
+    total: Number(h.total),
+    phase: h.phase as RoomRecord['phase'],
+    questionIndex: Number(h.questionIndex),
+    openedAt: Number(h.openedAt),
+    deadline: Number(h.deadline),
+    advanceAt: Number(h.advanceAt),
+    locked: h.locked === '1',
+    createdAt: Number(h.createdAt),
+  };
+}
+
+type StoredPlayer = Omit<PlayerRecord, 'streak' | 'kicked'>;
+
+/**
+ * Rooms in Redis: a hash for the room, hashes for players, one hash of answers per question (HSETNX
+ * makes the first answer win) and a sorted set for the leaderboard. Every key sits under `prefix`
+ * and carries the PIN as a hash tag, so one room's keys share a cluster slot and a script may touch them all.
+ */
+export class RedisStore implements RoomStore {
+  readonly kind = 'redis';
+  private readonly scripts: Record<ScriptName, Script>;
+
+  constructor(
+    readonly redis: Redis,
+    private readonly prefix: string,
+  ) {
+    // Connection errors surface on the commands that fail (as `unavailable`); the event itself is only noise.
+    redis.on('error', () => {});
+    for (const [name, { keys, lua }] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: keys, lua });
+    this.scripts = Object.fromEntries(
+      Object.keys(SCRIPTS).map((name) => [name, (...args: (string | number)[]) => (redis as unknown as Record<string, Script>)[name]!(...args)]),
+    ) as Record<ScriptName, Script>;
+  }
+
+  static async connect(url: string, prefix: string): Promise<RedisStore> {
+    const redis = new Redis(url, REDIS_OPTIONS);
+    await redis.connect();
+    return new RedisStore(redis, prefix);
+  }
+
+  private key(pin: string, part?: string): string {
+    return `${this.prefix}room:{${pin}}${part ? `:${part}` : ''}`;
+  }
+
+  private get liveKey(): string {
+    return `${this.prefix}live`;
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  async createRoom({ room, questions }: NewRoom): Promise<boolean> {
+    const created = await this.redis.hsetnx(this.key(room.pin), 'pin', room.pin);
+    if (!created) return false;
+    await this.redis
+      .multi()
+      .hset(this.key(room.pin), ...roomFields(room), 'locked', room.locked ? '1' : '0')
+      .set(this.key(room.pin, 'questions'), JSON.stringify(questions))
+      .sadd(this.liveKey, room.pin)
+      .exec();
+    return true;
+  }
+
+  async getRoom(pin: string): Promise<RoomRecord | null> {
+    return parseRoom(await this.redis.hgetall(this.key(pin)));
+  }
+
+  async getQuestions(pin: string): Promise<Question[] | null> {
+    const raw = await this.redis.get(this.key(pin, 'questions'));
+    return raw ? (JSON.parse(raw) as Question[]) : null;
+  }
+
+  async updateRoom(pin: string, expected: RoomPosition, next: RoomRecord): Promise<boolean> {
+    const done = await this.scripts.qrUpdateRoom(this.key(pin), expected.phase, expected.questionIndex, ...roomFields(next));
+    return done === 1;
+  }
+
+  async setLocked(pin: string, locked: boolean): Promise<void> {
+    await this.redis.hset(this.key(pin), 'locked', locked ? '1' : '0');
+  }
+
+  async livePins(): Promise<string[]> {
+    return this.redis.smembers(this.liveKey);
+  }
+
+  async expireRoom(pin: string, ttlSec: number): Promise<void> {
+    const room = await this.getRoom(pin);
+    const parts = ['', 'questions', 'players', 'streaks', 'kicked', 'nicks', 'tokens', 'connected', 'scores'];
+    for (let q = 0; q < (room?.total ?? 0); q++) parts.push(`answers:${q}`, `results:${q}`);
+    const tx = this.redis.multi();
+    for (const part of parts) tx.expire(this.key(pin, part || undefined), ttlSec);
+    await tx.srem(this.liveKey, pin).exec();
+  }
+
+  async addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult> {
+    const stored: StoredPlayer = { id: player.id, nickname: player.nickname, tokenHash: player.tokenHash, joinedAt: player.joinedAt };
+    return (await this.scripts.qrAddPlayer(
+      this.key(pin),
+      this.key(pin, 'nicks'),
+      this.key(pin, 'scores'),
+      this.key(pin, 'players'),
+      this.key(pin, 'tokens'),
+      this.key(pin, 'streaks'),
+      nicknameKey,
+      player.id,
+      JSON.stringify(stored),
+      player.tokenHash,
+      maxPlayers,
+    )) as AddPlayerResult;
+  }
+
+  async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {
+    const [[, raw], [, streak], [, kicked]] = (await this.redis
+      .pipeline()
+      .hget(this.key(pin, 'players'), playerId)
+      .hget(this.key(pin, 'streaks'), playerId)
+      .sismember(this.key(pin, 'kicked'), playerId)
+      .exec()) as [unknown, unknown][] as [[null, string | null], [null, string | null], [null, number]];
+    if (!raw) return null;
+    return { ...(JSON.parse(raw) as StoredPlayer), streak: Number(streak ?? 0), kicked: kicked === 1 };
+  }
+
+  async playerIdByTokenHash(pin: string, tokenHash: string): Promise<string | null> {
+    return this.redis.hget(this.key(pin, 'tokens'), tokenHash);
+  }
+
+  async listPlayers(pin: string): Promise<PlayerRecord[]> {
+    const [[, players], [, streaks], [, kicked]] = (await this.redis
+      .pipeline()
+      .hgetall(this.key(pin, 'players'))
+      .hgetall(this.key(pin, 'streaks'))
+      .smembers(this.key(pin, 'kicked'))
+      .exec()) as [unknown, unknown][] as [[null, Record<string, string>], [null, Record<string, string>], [null, string[]]];
+    const out = new Set(kicked);
+    return Object.values(players)
+      .map((raw) => JSON.parse(raw) as StoredPlayer)
+      .map((p) => ({ ...p, streak: Number(streaks[p.id] ?? 0), kicked: out.has(p.id) }))
+      .sort((a, b) => a.joinedAt - b.joinedAt);
+  }
+
+  async kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void> {
+    await this.scripts.qrKickPlayer(
+      this.key(pin, 'kicked'),
+      this.key(pin, 'nicks'),
+      this.key(pin, 'scores'),
+      this.key(pin, 'connected'),
+      playerId,
+      nicknameKey,
+    );
+  }
+
+  async setConnected(pin: string, playerId: string, connected: boolean): Promise<void> {
+    if (connected) await this.scripts.qrMarkConnected(this.key(pin, 'connected'), this.key(pin, 'scores'), playerId);
+    else await this.redis.srem(this.key(pin, 'connected'), playerId);
+  }
+
+  async connectedIds(pin: string): Promise<string[]> {
+    return this.redis.smembers(this.key(pin, 'connected'));
+  }
+
+  async connectedCount(pin: string): Promise<number> {
+    return this.redis.scard(this.key(pin, 'connected'));
+  }
+
+  async recordAnswer(pin: string, questionIndex: number, answer: AnswerRecord): Promise<'ok' | 'already_answered' | 'closed'> {
+    return (await this.scripts.qrRecordAnswer(
+      this.key(pin),
+      this.key(pin, `answers:${questionIndex}`),
+      this.key(pin, 'scores'),
+      this.key(pin, 'streaks'),
+      questionIndex,
+      answer.playerId,
+      JSON.stringify(answer),
+      answer.points,
+      answer.streak,
+    )) as 'ok' | 'already_answered' | 'closed';
+  }
+
+  async getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]> {
+    const all = await this.redis.hvals(this.key(pin, `answers:${questionIndex}`));
+    return all.map((raw) => JSON.parse(raw) as AnswerRecord);
+  }
+
+  async getAnswer(pin: string, questionIndex: number, playerId: string): Promise<AnswerRecord | null> {
+    const raw = await this.redis.hget(this.key(pin, `answers:${questionIndex}`), playerId);
+    return raw ? (JSON.parse(raw) as AnswerRecord) : null;
+  }
+
+  async answerCount(pin: string, questionIndex: number): Promise<number> {
+    return this.redis.hlen(this.key(pin, `answers:${questionIndex}`));
+  }
+
+  async resetStreaks(pin: string, playerIds: readonly string[]): Promise<void> {
+    if (playerIds.length === 0) return;
+    await this.redis.hset(this.key(pin, 'streaks'), Object.fromEntries(playerIds.map((id) => [id, 0])));
+  }
+
+  async playerCount(pin: string): Promise<number> {
+    return this.redis.zcard(this.key(pin, 'scores'));
+  }
+
+  async saveResults(pin: string, questionIndex: number, results: ReadonlyMap<string, PlayerResult>): Promise<void> {
+    if (results.size === 0) return;
+    const fields: Record<string, string> = {};
+    for (const [id, result] of results) fields[id] = JSON.stringify(result);
+    await this.redis.hset(this.key(pin, `results:${questionIndex}`), fields);
+  }
+
+  async getResult(pin: string, questionIndex: number, playerId: string): Promise<PlayerResult | null> {
+    const raw = await this.redis.hget(this.key(pin, `results:${questionIndex}`), playerId);
+    return raw ? (JSON.parse(raw) as PlayerResult) : null;
+  }
+
+  async scores(pin: string): Promise<ScoreRow[]> {
+    const flat = await this.redis.zrevrange(this.key(pin, 'scores'), 0, -1, 'WITHSCORES');
+    const rows: ScoreRow[] = [];
+    for (let i = 0; i < flat.length; i += 2) rows.push({ playerId: flat[i]!, score: Number(flat[i + 1]) });
+    return rows;
+  }
+
+  async standing(pin: string, playerId: string): Promise<{ score: number; rank: number }> {
+    const scoreRaw = await this.redis.zscore(this.key(pin, 'scores'), playerId);
+    const score = Number(scoreRaw ?? 0);
+    const ahead = await this.redis.zcount(this.key(pin, 'scores'), `(${score}`, '+inf');
+    return { score, rank: ahead + 1 };
+  }
+}

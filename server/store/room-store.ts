@@ -1,0 +1,66 @@
+import type { Question } from '../../shared/quiz.js';
+import type { PlayerResult } from '../../shared/server-events.js';
+import type { AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
+
+export type AddPlayerResult = 'ok' | 'nickname_taken' | 'room_full' | 'not_found';
+
+export interface ScoreRow {
+  playerId: string;
+  score: number;
+}
+
+/**
+ * Where rooms live. Every method that two processes or two sockets could race on is atomic in the
+ * implementation (a Lua script in Redis, a synchronous section in memory).
+ */
+export interface RoomStore {
+  readonly kind: 'memory' | 'redis';
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** false when the PIN is already taken by a live room. */
+  createRoom(room: NewRoom): Promise<boolean>;
+  getRoom(pin: string): Promise<RoomRecord | null>;
+  getQuestions(pin: string): Promise<Question[] | null>;
+  /** Compare-and-set on the room's position, so a transition happens once even if two timers race. */
+  updateRoom(pin: string, expected: RoomPosition, next: RoomRecord): Promise<boolean>;
+  setLocked(pin: string, locked: boolean): Promise<void>;
+  /** PINs of rooms not yet ended, so a restarted process can pick their clocks up again. */
+  livePins(): Promise<string[]>;
+  /** The room and everything under it disappear after ttlSec; it also stops being live. */
+  expireRoom(pin: string, ttlSec: number): Promise<void>;
+
+  /** Atomic: the nickname key is unique in the room and the room under its limit. */
+  addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult>;
+  getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null>;
+  playerIdByTokenHash(pin: string, tokenHash: string): Promise<string | null>;
+  listPlayers(pin: string): Promise<PlayerRecord[]>;
+  /** Marks the player kicked, frees the nickname and takes them off the leaderboard. */
+  kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void>;
+  setConnected(pin: string, playerId: string, connected: boolean): Promise<void>;
+  connectedIds(pin: string): Promise<string[]>;
+  connectedCount(pin: string): Promise<number>;
+
+  /**
+   * One atomic step: records the answer if the room is still on that open question and the player
+   * has not answered it, adds the points to the leaderboard and sets the streak. false otherwise.
+   */
+  recordAnswer(pin: string, questionIndex: number, answer: AnswerRecord): Promise<'ok' | 'already_answered' | 'closed'>;
+  getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]>;
+  getAnswer(pin: string, questionIndex: number, playerId: string): Promise<AnswerRecord | null>;
+  answerCount(pin: string, questionIndex: number): Promise<number>;
+  /** Missing a question breaks a streak. */
+  resetStreaks(pin: string, playerIds: readonly string[]): Promise<void>;
+
+  /** Players still in the game (not kicked). */
+  playerCount(pin: string): Promise<number>;
+  /** Each player's result for a question, saved once at the reveal so a rejoin can show it again. */
+  saveResults(pin: string, questionIndex: number, results: ReadonlyMap<string, PlayerResult>): Promise<void>;
+  getResult(pin: string, questionIndex: number, playerId: string): Promise<PlayerResult | null>;
+
+  /** Every non-kicked player's score, highest first. */
+  scores(pin: string): Promise<ScoreRow[]>;
+  /** A player's score and competition rank (1 + players strictly ahead). */
+  standing(pin: string, playerId: string): Promise<{ score: number; rank: number }>;
+}

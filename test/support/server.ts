@@ -1,0 +1,35 @@
+import { pino } from 'pino';
+import { startServer, type RunningServer, type StartOptions } from '../../server/app.js';
+import type { RoomStore } from '../../server/store/room-store.js';
+import { MemoryStore } from '../../server/store/memory-store.js';
+import { fixtureCatalog } from './fixture-quiz.js';
+import { dropPrefix, openRedisStore, testPrefix } from './redis.js';
+
+export type StoreKind = 'memory' | 'redis';
+export const STORE_KINDS: StoreKind[] = ['memory', 'redis'];
+
+export interface TestServer extends RunningServer {
+  stop(): Promise<void>;
+}
+
+/** The real server on a free port, with a fresh store of the given kind and the fixture quiz in its catalog. */
+export async function startTestServer(kind: StoreKind, options: StartOptions = {}): Promise<TestServer> {
+  const prefix = testPrefix(kind);
+  const store: RoomStore = options.store ?? (kind === 'redis' ? await openRedisStore(prefix) : new MemoryStore());
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    catalog: fixtureCatalog(),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...options,
+    store,
+  });
+  return {
+    ...server,
+    async stop() {
+      await server.close();
+      await store.close();
+      if (kind === 'redis') await dropPrefix(prefix);
+    },
+  };
+}
