@@ -21,7 +21,8 @@ export function checkNickname(raw: string): NicknameCheck {
   if (nickname.length === 0) return { ok: false, message: 'Choose a nickname.' };
   if ([...nickname].length > NICKNAME_MAX) return { ok: false, message: `Nicknames are at most ${NICKNAME_MAX} characters.` };
   if (INVISIBLE.test(nickname)) return { ok: false, message: 'That nickname has invisible or control characters.' };
-  if (profanity.hasMatch(nickname)) return { ok: false, message: 'Please choose a friendlier nickname.' };
+  // Spaced-out letters ("f u c k") are a favourite dodge, so the name is also checked with separators removed.
+  if (profanity.hasMatch(nickname) || profanity.hasMatch(nickname.replace(/[\s._-]+/g, ''))) return { ok: false, message: 'Please choose a friendlier nickname.' };
   return { ok: true, nickname, key: nicknameKey(nickname) };
 }
 

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app.js';
+import { HOST_VIEWPORT, launchBrowser, openPage, PHONE_VIEWPORT, screenshot, watchForProblems } from './support/browser.js';
+import { ensureClientBuilt } from './support/build.js';
+import { answer, createRoom, joinAs, startGameServer, waitForView } from './support/game.js';
+
+const QUESTIONS = 3;
+
+describe('a whole game through the real UI', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startGameServer();
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('plays from the dashboard to the podium and the report', { timeout: 180_000 }, async () => {
+    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const problems = watchForProblems(host);
+    await waitForView(host, 'dashboard');
+    await host.getByRole('radio', { name: /Quick mix/ }).waitFor();
+    await screenshot(host, 'host-dashboard');
+    const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: QUESTIONS, secondsPerQuestion: 10 });
+    expect(pin).toMatch(/^\d{6}$/);
+    await expect.poll(() => host.locator('.join-link').textContent()).toBe(`${server.url}/?pin=${pin}`);
+
+    // Ada always answers right, Grace only the first question, Linus never: the final ranks are known.
+    const names = ['Ada', 'Grace', 'Linus'];
+    const players: Page[] = [];
+    for (const name of names) {
+      const player = await openPage(browser, server.url, PHONE_VIEWPORT);
+      problems.push(...watchForProblems(player));
+      if (players.length === 0) await screenshot(player, 'player-join');
+      expect(await joinAs(player, pin, name)).toBe(name);
+      players.push(player);
+    }
+    const [ada, grace, linus] = players as [Page, Page, Page];
+    await host.locator('.lobby-player').nth(2).waitFor();
+    expect(await host.locator('.lobby-name').allTextContents()).toEqual(expect.arrayContaining(names));
+    await expect.poll(() => host.locator('.lobby-count').textContent()).toBe('3 players');
+    await screenshot(host, 'host-lobby');
+    await screenshot(ada, 'player-lobby');
+
+    await host.getByRole('button', { name: 'Start game' }).click();
+    for (let q = 0; q < QUESTIONS; q++) {
+      await waitForView(host, 'question');
+      await Promise.all(players.map((p) => waitForView(p, 'question')));
+      if (q === 0) {
+        await screenshot(host, 'host-question');
+        await screenshot(ada, 'player-question');
+      }
+      await answer(ada, 'right');
+      if (q === 0) {
+        await screenshot(ada, 'player-locked');
+        await expect.poll(() => host.getByTestId('answered').textContent()).toBe('1 / 3 answered');
+      }
+      await answer(grace, q === 0 ? 'right' : 'wrong');
+      await answer(linus, 'wrong');
+
+      // Everyone has answered, so the server closes the question without waiting for the timer.
+      await waitForView(host, 'reveal');
+      await Promise.all(players.map((p) => waitForView(p, 'result')));
+      await expect.poll(() => ada.locator('.verdict').textContent()).toBe('Correct!');
+      await expect.poll(() => linus.locator('.verdict').textContent()).toBe('Not quite');
+      if (q === 0) {
+        await screenshot(host, 'host-reveal');
+        await screenshot(ada, 'player-result-right');
+        await screenshot(linus, 'player-result-wrong');
+      }
+
+      // The first time by keyboard, as a presenter with a clicker would; then with the button.
+      if (q === 0) await host.keyboard.press('ArrowRight');
+      else await host.getByRole('button', { name: 'Leaderboard' }).click();
+      await waitForView(host, 'leaderboard');
+      await Promise.all(players.map((p) => waitForView(p, 'standings')));
+      if (q === 0) {
+        await screenshot(host, 'host-leaderboard');
+        await screenshot(grace, 'player-standings');
+      }
+      await host.getByRole('button', { name: q + 1 < QUESTIONS ? 'Next question' : 'Podium' }).click();
+    }
+
+    await waitForView(host, 'podium');
+    await Promise.all(players.map((p) => waitForView(p, 'final')));
+    expect(await host.locator('.step-name').allTextContents()).toEqual(['Ada', 'Grace', 'Linus']);
+    expect(await ada.getByTestId('final-rank').textContent()).toBe('#1');
+    expect(await grace.getByTestId('final-rank').textContent()).toBe('#2');
+    expect(await linus.getByTestId('final-rank').textContent()).toBe('#3');
+    expect(await linus.locator('.study-item').count()).toBe(QUESTIONS);
+    await screenshot(host, 'host-podium');
+    await screenshot(ada, 'player-final');
+    await screenshot(linus, 'player-final-study');
+
+    await host.getByRole('button', { name: 'Report' }).click();
+    await waitForView(host, 'report');
+    await screenshot(host, 'host-report');
+    const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download CSV (players)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFRank,Nickname,Score,Correct,Answered');
+    expect(csv).toContain(',Ada,');
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + names.length);
+
+    // The room is closed now; the phones keep their final screen and study list.
+    await waitForView(linus, 'final');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { GameError } from '../../shared/errors.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, startGame } from '../../server/game/phases.js';
+import type { RoomRecord } from '../../server/game/records.js';
+import { closeAt } from '../../server/game/timing.js';
+import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
+
+const questions = FIXTURE_QUIZ.questions;
+const lobby = (autoAdvanceSec = 0): RoomRecord => ({
+  pin: '123456',
+  hostTokenHash: 'x',
+  settings: { quizId: 'fixture', title: 'F', pointsMode: 'standard', autoAdvanceSec, maxPlayers: 10, nicknameMode: 'typed' },
+  total: questions.length,
+  phase: 'lobby',
+  questionIndex: -1,
+  openedAt: 0,
+  deadline: 0,
+  advanceAt: 0,
+  locked: false,
+  createdAt: 0,
+});
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    return (err as GameError).code;
+  }
+  return 'no error';
+};
+
+describe('the phase machine', () => {
+  it('walks lobby → question → reveal → leaderboard → … → podium → ended', () => {
+    let room = startGame(lobby(), questions, 3, 1_000);
+    expect(room).toMatchObject({ phase: 'question', questionIndex: 0, openedAt: 1_000, deadline: 21_000 });
+    const seen: string[] = [room.phase];
+    while (room.phase !== 'ended') {
+      room = nextPhase(room, questions, 2_000);
+      seen.push(`${room.phase}${room.phase === 'question' ? room.questionIndex : ''}`);
+    }
+    expect(seen).toEqual([
+      'question', 'reveal', 'leaderboard', 'question1', 'reveal', 'leaderboard', 'question2', 'reveal', 'leaderboard',
+      'question3', 'reveal', 'leaderboard', 'podium', 'ended',
+    ]);
+  });
+
+  it('refuses to start twice or with nobody in the room', () => {
+    expect(code(() => startGame(lobby(), questions, 0, 0))).toBe('no_players');
+    const started = startGame(lobby(), questions, 1, 0);
+    expect(code(() => startGame(started, questions, 1, 0))).toBe('wrong_phase');
+    expect(code(() => nextPhase(lobby(), questions, 0))).toBe('wrong_phase');
+    expect(code(() => nextPhase(endGame(started), questions, 0))).toBe('wrong_phase');
+    expect(code(() => closeQuestion(lobby(), 0))).toBe('wrong_phase');
+  });
+
+  it('arms the clock at the question close and, with auto-advance, after reveal and leaderboard', () => {
+    const open = startGame(lobby(5), questions, 1, 1_000);
+    expect(nextTimer(open, closeAt)).toBe(21_500);
+    const reveal = closeQuestion(open, 22_000);
+    expect(nextTimer(reveal, closeAt)).toBe(27_000);
+    expect(nextTimer(closeQuestion(startGame(lobby(0), questions, 1, 0), 0), closeAt)).toBeNull();
+    expect(nextTimer(lobby(5), closeAt)).toBeNull();
+  });
+});
