@@ -1,5 +1,5 @@
 /** Each answer has a colour AND a shape, so colour-blind players can tell them apart. */
-export const OPTION_LOOKS = [
+const OPTION_LOOKS = [
   { shape: '▲', name: 'triangle' },
   { shape: '◆', name: 'diamond' },
   { shape: '●', name: 'circle' },

@@ -10,8 +10,8 @@ export function dashboardView(notice: string | undefined, onCreate: (options: Cr
   ]);
   const error = h('p', { class: 'error', attrs: { role: 'alert' } });
   const count = numberField('question-count', 'Number of questions', 'All', 1, 200);
-  const timeLimit = numberField('time-limit', 'Seconds per question', "Each question's own", 5, 120);
-  const autoAdvance = numberField('auto-advance', 'Auto-advance after (seconds, 0 = wait for Next)', '0', 0, 60);
+  const timeLimit = numberField('time-limit', 'Seconds per question', 'As set', 5, 120);
+  const autoAdvance = numberField('auto-advance', 'Auto-advance (s)', 'Off', 0, 60);
   const points = h('select', { class: 'field', attrs: { id: 'points', name: 'points' } }, [
     h('option', { text: 'Standard', attrs: { value: 'standard' } }),
     h('option', { text: 'Double', attrs: { value: 'double' } }),
@@ -55,18 +55,20 @@ export function dashboardView(notice: string | undefined, onCreate: (options: Cr
     },
     [
       h('fieldset', { class: 'quiz-fieldset' }, [h('legend', { text: 'Quiz' }), quizList]),
-      h('fieldset', { class: 'settings' }, [
-        h('legend', { text: 'Settings' }),
-        count.el,
-        timeLimit.el,
-        h('div', { class: 'setting' }, [h('label', { text: 'Points', attrs: { for: 'points' } }), points]),
-        autoAdvance.el,
-        shuffleQuestions.el,
-        shuffleOptions.el,
-        generated.el,
+      h('div', { class: 'dashboard-side' }, [
+        h('fieldset', { class: 'settings' }, [
+          h('legend', { text: 'Settings' }),
+          count.el,
+          timeLimit.el,
+          h('div', { class: 'setting' }, [h('label', { text: 'Points', attrs: { for: 'points' } }), points]),
+          autoAdvance.el,
+          shuffleQuestions.el,
+          shuffleOptions.el,
+          generated.el,
+        ]),
+        error,
+        submit,
       ]),
-      error,
-      submit,
     ],
   );
   return h('section', { class: 'dashboard', attrs: { 'data-view': 'dashboard' } }, [

@@ -67,7 +67,8 @@ function render(): void {
   if (!room) return;
   leaveStage();
   if (!app.contains(screen)) app.replaceChildren(screen);
-  pinBadge.textContent = room.phase === 'lobby' ? room.settings.title : `${joinLink(room.pin)} · PIN ${room.pin}`;
+  const playing = room.phase !== 'lobby' && room.phase !== 'ended';
+  pinBadge.textContent = playing ? `${room.settings.title} · join at ${joinLink(room.pin)} · PIN ${room.pin}` : 'quizroom';
   controls.update(room.phase, nextLabel(room));
   stage.replaceChildren(stageFor(room));
 }

@@ -31,7 +31,7 @@ export function reportView(report: Report, title: string, pin: string, onNewGame
       }),
       h('button', { class: 'btn btn-quiet', text: 'New game', attrs: { type: 'button' }, on: { click: onNewGame } }),
     ]),
-    h('div', { class: 'report-tables' }, [table('Questions', questionHead, questionRows), table('Players', playerHead, playerRows)]),
+    h('div', { class: 'report-tables' }, [table('Players', playerHead, playerRows), table('Questions', questionHead, questionRows)]),
   ]);
 }
 

@@ -29,9 +29,12 @@ let lastReveal: Reveal | undefined;
 let gameOver = false;
 let stopTimer = () => {};
 
-function render(view: HTMLElement): void {
+/** `tone` colours the whole screen green or red after a question, readable at a glance. */
+function render(view: HTMLElement, tone?: 'right' | 'wrong'): void {
   stopTimer();
   stopTimer = () => {};
+  if (tone) document.body.dataset.tone = tone;
+  else delete document.body.dataset.tone;
   show(app, view);
 }
 
@@ -114,7 +117,7 @@ function showLocked(): void {
 
 function showResult(result: PlayerResult): void {
   updateMe(result.score, result.rank);
-  render(resultView(result, lastReveal?.index === result.index ? lastReveal : undefined));
+  render(resultView(result, lastReveal?.index === result.index ? lastReveal : undefined), result.correct ? 'right' : 'wrong');
 }
 
 function showFinal(over: GameOver): void {

@@ -9,12 +9,11 @@ export function answerText(reveal: Reveal): string {
 
 export function resultView(result: PlayerResult, reveal: Reveal | undefined): HTMLElement {
   const verdict = !result.answered ? 'No answer' : result.correct ? 'Correct!' : 'Not quite';
-  const tone = result.correct ? 'right' : 'wrong';
   const gap =
     result.behindBy !== undefined && result.behindNickname !== undefined
       ? h('p', { class: 'behind' }, [`${result.behindBy} points behind `, h('strong', { text: result.behindNickname })])
       : h('p', { class: 'behind', text: "You're in the lead!" });
-  return h('section', { class: `view view-result result-${tone}`, attrs: { 'data-view': 'result' } }, [
+  return h('section', { class: 'view view-result', attrs: { 'data-view': 'result' } }, [
     h('div', { attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } }, [
       h('h1', { class: 'verdict', text: verdict }),
       h('p', { class: 'points', text: `+${result.points} points` }),

@@ -54,10 +54,9 @@ describe('a whole game through the real UI', () => {
     for (let q = 0; q < QUESTIONS; q++) {
       await waitForView(host, 'question');
       await Promise.all(players.map((p) => waitForView(p, 'question')));
-      if (q === 0) {
-        await screenshot(host, 'host-question');
-        await screenshot(ada, 'player-question');
-      }
+      if (q === 0) await screenshot(host, 'host-question');
+      // Quick mix draws at random: keep each question's phone screen to see every answer type over time.
+      await screenshot(ada, q === 0 ? 'player-question' : `player-question-${q + 1}`);
       await answer(ada, 'right');
       if (q === 0) {
         await screenshot(ada, 'player-locked');

@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app.js';
+import { HOST_VIEWPORT, launchBrowser, openPage, PHONE_VIEWPORT, watchForProblems } from './support/browser.js';
+import { ensureClientBuilt } from './support/build.js';
+import { createRoom, joinAs, startGameServer } from './support/game.js';
+
+// Nicknames are capped at 20 characters, so these are the shortest forms of the classic payloads.
+const MARKUP_NAMES = ['<img src=x onerror>', '<svg/onload=alert()>'];
+
+describe('a nickname made of HTML', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startGameServer();
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows as literal text on the host lobby and the phone, and creates no element', { timeout: 60_000 }, async () => {
+    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const problems = watchForProblems(host);
+    const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: 1, secondsPerQuestion: 10 });
+
+    for (const name of MARKUP_NAMES) {
+      const player = await openPage(browser, server.url, PHONE_VIEWPORT);
+      problems.push(...watchForProblems(player));
+      expect(await joinAs(player, pin, name)).toBe(name);
+      expect(await player.locator('img, svg').count()).toBe(0);
+    }
+
+    await host.locator('.lobby-player').nth(MARKUP_NAMES.length - 1).waitFor();
+    expect(await host.locator('.lobby-name').allTextContents()).toEqual(MARKUP_NAMES);
+    expect(await host.locator('.lobby-players img, .lobby-players svg').count()).toBe(0);
+    expect(await host.getByRole('button', { name: `Remove ${MARKUP_NAMES[0]}` }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnswerRecord, PlayerRecord, RoomRecord } from '../../server/game/records.js';
+import { MemoryStore } from '../../server/store/memory-store.js';
+import type { RoomStore } from '../../server/store/room-store.js';
+import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
+import { dropPrefix, openRedisStore, testPrefix } from '../support/redis.js';
+
+const room = (pin = '424242', over: Partial<RoomRecord> = {}): RoomRecord => ({
+  pin,
+  hostTokenHash: 'ab'.repeat(32),
+  settings: { quizId: 'fixture', title: 'Fixture', pointsMode: 'standard', autoAdvanceSec: 0, maxPlayers: 3, nicknameMode: 'typed' },
+  total: FIXTURE_QUIZ.questions.length,
+  phase: 'lobby',
+  questionIndex: -1,
+  openedAt: 0,
+  deadline: 0,
+  advanceAt: 0,
+  locked: false,
+  createdAt: 1,
+  ...over,
+});
+const player = (id: string, nickname = id): PlayerRecord => ({ id, nickname, tokenHash: `hash-${id}`, joinedAt: Number.parseInt(id, 16), streak: 0, kicked: false });
+const answer = (playerId: string, points: number, streak = 1): AnswerRecord => ({ playerId, answer: 1, correct: points > 0, points, responseMs: 800, streak });
+
+type Made = { store: RoomStore; cleanup: () => Promise<void> };
+const makers: [string, () => Promise<Made>][] = [
+  ['memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} })],
+  [
+    'redis',
+    async () => {
+      const prefix = testPrefix('contract');
+      const store = await openRedisStore(prefix);
+      return { store, cleanup: () => dropPrefix(prefix) };
+    },
+  ],
+];
+
+describe.each(makers)('RoomStore contract: %s', (_name, make) => {
+  let store: RoomStore;
+  let cleanup: () => Promise<void>;
+  const pin = '424242';
+
+  beforeEach(async () => {
+    ({ store, cleanup } = await make());
+    expect(await store.createRoom({ room: room(), questions: FIXTURE_QUIZ.questions })).toBe(true);
+  });
+  afterEach(async () => {
+    await store.close();
+    await cleanup();
+  });
+
+  const openQuestion = async (index = 0) => {
+    const current = (await store.getRoom(pin))!;
+    expect(await store.updateRoom(pin, current, { ...current, phase: 'question', questionIndex: index, openedAt: 10, deadline: 20_010 })).toBe(true);
+  };
+
+  it('keeps a room and its questions, and refuses a second room on the same PIN', async () => {
+    expect(await store.getRoom(pin)).toEqual(room());
+    expect(await store.getQuestions(pin)).toEqual(FIXTURE_QUIZ.questions);
+    expect(await store.createRoom({ room: room(pin, { createdAt: 2 }), questions: [] })).toBe(false);
+    expect((await store.getRoom(pin))?.createdAt).toBe(1);
+    expect(await store.getRoom('000000')).toBeNull();
+    expect(await store.livePins()).toEqual([pin]);
+  });
+
+  it('moves a room once: a compare-and-set on phase and question', async () => {
+    const lobby = (await store.getRoom(pin))!;
+    const moved = { ...lobby, phase: 'question' as const, questionIndex: 0, openedAt: 5, deadline: 99 };
+    const raced = await Promise.all([store.updateRoom(pin, lobby, moved), store.updateRoom(pin, lobby, moved)]);
+    expect(raced.filter(Boolean)).toHaveLength(1);
+    expect(await store.getRoom(pin)).toMatchObject({ phase: 'question', questionIndex: 0, openedAt: 5, deadline: 99 });
+    expect(await store.updateRoom(pin, lobby, { ...lobby, phase: 'ended' })).toBe(false);
+  });
+
+  it('keeps the lock apart from transitions', async () => {
+    await store.setLocked(pin, true);
+    const current = (await store.getRoom(pin))!;
+    await store.updateRoom(pin, current, { ...current, locked: false, phase: 'question', questionIndex: 0 });
+    expect((await store.getRoom(pin))?.locked).toBe(true);
+  });
+
+  it('adds players atomically: unique nickname keys and a hard limit', async () => {
+    const results = await Promise.all(['a1', 'a2', 'a3', 'a4', 'a5'].map((id) => store.addPlayer(pin, player(id), `nick-${id}`, 3)));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(3);
+    expect(results.filter((r) => r === 'room_full')).toHaveLength(2);
+    expect(await store.playerCount(pin)).toBe(3);
+    const okId = ['a1', 'a2', 'a3', 'a4', 'a5'][results.indexOf('ok')]!;
+    expect(await store.addPlayer(pin, player('b1'), `nick-${okId}`, 10)).toBe('nickname_taken');
+    expect(await store.addPlayer('999999', player('c1'), 'c', 10)).toBe('not_found');
+    expect(await store.playerIdByTokenHash(pin, `hash-${okId}`)).toBe(okId);
+    expect(await store.getPlayer(pin, okId)).toEqual(player(okId));
+  });
+
+  it('records one answer per player, adds its points and streak in the same step', async () => {
+    await store.addPlayer(pin, player('a1'), 'a1', 10);
+    await store.addPlayer(pin, player('a2'), 'a2', 10);
+    expect(await store.recordAnswer(pin, 0, answer('a1', 900))).toBe('closed');
+    await openQuestion(0);
+    const raced = await Promise.all([store.recordAnswer(pin, 0, answer('a1', 900)), store.recordAnswer(pin, 0, answer('a1', 700))]);
+    expect(raced.sort()).toEqual(['already_answered', 'ok']);
+    expect(await store.recordAnswer(pin, 1, answer('a2', 500))).toBe('closed');
+    expect(await store.answerCount(pin, 0)).toBe(1);
+    const kept = (await store.getAnswer(pin, 0, 'a1'))!;
+    expect((await store.standing(pin, 'a1')).score).toBe(kept.points);
+    expect((await store.getPlayer(pin, 'a1'))?.streak).toBe(1);
+    expect(await store.getAnswers(pin, 0)).toEqual([kept]);
+    expect(await store.getAnswer(pin, 0, 'a2')).toBeNull();
+  });
+
+  it('ranks the leaderboard from the sorted scores', async () => {
+    for (const id of ['a1', 'a2', 'a3']) await store.addPlayer(pin, player(id), id, 10);
+    await openQuestion(0);
+    await store.recordAnswer(pin, 0, answer('a1', 500));
+    await store.recordAnswer(pin, 0, answer('a2', 900));
+    await store.recordAnswer(pin, 0, answer('a3', 500));
+    expect((await store.scores(pin)).map((s) => s.score)).toEqual([900, 500, 500]);
+    expect(await store.standing(pin, 'a2')).toEqual({ score: 900, rank: 1 });
+    expect(await store.standing(pin, 'a3')).toEqual({ score: 500, rank: 2 });
+  });
+
+  it('kicks: off the board, out of the connected set, nickname free, answers refused', async () => {
+    await store.addPlayer(pin, player('a1', 'Ana'), 'ana', 10);
+    await store.setConnected(pin, 'a1', true);
+    expect(await store.connectedCount(pin)).toBe(1);
+    await store.kickPlayer(pin, 'a1', 'ana');
+    expect((await store.getPlayer(pin, 'a1'))?.kicked).toBe(true);
+    expect(await store.connectedCount(pin)).toBe(0);
+    expect(await store.scores(pin)).toEqual([]);
+    await store.setConnected(pin, 'a1', true);
+    expect(await store.connectedIds(pin)).toEqual([]);
+    await openQuestion(0);
+    expect(await store.recordAnswer(pin, 0, answer('a1', 900))).toBe('closed');
+    expect(await store.addPlayer(pin, player('a2', 'ANA'), 'ana', 10)).toBe('ok');
+    expect((await store.listPlayers(pin)).map((p) => [p.id, p.kicked])).toEqual([['a1', true], ['a2', false]]);
+  });
+
+  it('tracks connected players and resets streaks', async () => {
+    await store.addPlayer(pin, player('a1'), 'a1', 10);
+    await store.addPlayer(pin, player('a2'), 'a2', 10);
+    await store.setConnected(pin, 'a1', true);
+    await store.setConnected(pin, 'a2', true);
+    await store.setConnected(pin, 'a2', false);
+    expect(await store.connectedIds(pin)).toEqual(['a1']);
+    await openQuestion(0);
+    await store.recordAnswer(pin, 0, answer('a1', 900, 3));
+    await store.resetStreaks(pin, ['a1']);
+    expect((await store.getPlayer(pin, 'a1'))?.streak).toBe(0);
+  });
+
+  it('saves each player result of a question', async () => {
+    const result = { index: 0, answered: true, correct: true, points: 900, score: 900, rank: 1, streak: 1 };
+    await store.saveResults(pin, 0, new Map([['a1', result]]));
+    expect(await store.getResult(pin, 0, 'a1')).toEqual(result);
+    expect(await store.getResult(pin, 0, 'a2')).toBeNull();
+  });
+
+  it('expires a finished room: no longer live, gone after its time', async () => {
+    await store.expireRoom(pin, 1);
+    expect(await store.livePins()).toEqual([]);
+    expect(await store.getRoom(pin)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(await store.getRoom(pin)).toBeNull();
+  });
+});
