@@ -8,6 +8,7 @@ import { readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createHttpApp } from './net/http-app.js';
 import type { SocketData } from './net/socket-data.js';
+import { RateLimits } from './net/rate-limits.js';
 import { attachSocketHandlers } from './net/socket-handlers.js';
 import { createCatalog, type QuizCatalog } from './quiz/catalog.js';
 import { socketOutbox } from './room/outbox.js';
@@ -44,6 +45,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * WebSockets are not covered by CORS, so the origin is checked here: browsers may connect from the pages'
+ * own origin or the configured one; clients that send no Origin (scripts, tests) are not browsers and pass.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, configured: string | undefined): boolean {
+  if (!origin) return true;
+  if (configured && origin === configured) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 async function openStore(config: Config): Promise<RoomStore> {
   return config.redisUrl ? RedisStore.connect(config.redisUrl, config.redisPrefix) : new MemoryStore();
 }
@@ -60,6 +75,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const io: RunningServer['io'] = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     cors: config.corsOrigin ? { origin: config.corsOrigin } : undefined,
+    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, config.corsOrigin)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
   });
 
@@ -71,8 +87,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     now,
     random: options.random,
     finishedTtlSec: config.finishedTtlSec,
+    lobbyTtlSec: config.lobbyTtlSec,
   });
-  attachSocketHandlers(io, { service, logger, now });
+  const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: config.redisPrefix } : undefined);
+  attachSocketHandlers(io, { service, logger, now, limits, trustProxy: config.trustProxy });
   const resumed = await service.resume();
 
   await new Promise<void>((resolve) => http.listen(options.port ?? config.port, options.host ?? config.host, resolve));

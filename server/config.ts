@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type LimitSettings } from './net/rate-limits.js';
 
 /** Everything the server reads from the environment, checked once at start-up. */
 const envSchema = z.object({
@@ -10,7 +11,12 @@ const envSchema = z.object({
   CORS_ORIGIN: z.string().optional(),
   /** When set, the host's quiz preview, export and import need `Authorization: Bearer <HOST_KEY>`. */
   HOST_KEY: z.string().min(8).optional(),
-  FINISHED_TTL_SEC: z.coerce.number().int().min(60).default(24 * 3600),
+  FINISHED_TTL_SEC: z.coerce.number().int().min(1).default(24 * 3600),
+  LOBBY_TTL_SEC: z.coerce.number().int().min(1).default(2 * 3600),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  LIMIT_EVENTS_PER_SOCKET_PER_SEC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.eventsPerSocketPerSec),
+  LIMIT_ROOMS_PER_IP_PER_10_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.roomsPerIpPer10Min),
+  LIMIT_FAILED_JOINS_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.failedJoinsPerIpPerMin),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -22,6 +28,9 @@ export type Config = {
   corsOrigin: string | undefined;
   hostKey: string | undefined;
   finishedTtlSec: number;
+  lobbyTtlSec: number;
+  trustProxy: boolean;
+  limits: LimitSettings;
   logLevel: string;
 };
 
@@ -39,6 +48,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigin: e.CORS_ORIGIN,
     hostKey: e.HOST_KEY,
     finishedTtlSec: e.FINISHED_TTL_SEC,
+    lobbyTtlSec: e.LOBBY_TTL_SEC,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    limits: {
+      eventsPerSocketPerSec: e.LIMIT_EVENTS_PER_SOCKET_PER_SEC,
+      roomsPerIpPer10Min: e.LIMIT_ROOMS_PER_IP_PER_10_MIN,
+      failedJoinsPerIpPerMin: e.LIMIT_FAILED_JOINS_PER_IP_PER_MIN,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

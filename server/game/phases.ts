@@ -58,9 +58,15 @@ export function endGame(room: RoomRecord): RoomRecord {
   return { ...room, phase: 'ended', advanceAt: 0 };
 }
 
-/** The moment the room's clock must act next, if any: a question's close or an auto-advance. */
-export function nextTimer(room: RoomRecord, closeAt: (deadline: number) => number): number | null {
+/** The moment the room's clock must act next, if any: a question's close, an auto-advance, or an idle lobby's expiry. */
+export function nextTimer(room: RoomRecord, closeAt: (deadline: number) => number, lobbyTtlMs: number): number | null {
+  if (room.phase === 'lobby') return room.createdAt + lobbyTtlMs;
   if (room.phase === 'question') return closeAt(room.deadline);
   if ((room.phase === 'reveal' || room.phase === 'leaderboard') && room.advanceAt > 0) return room.advanceAt;
   return null;
+}
+
+/** What the room's clock does when it fires: an idle lobby closes, anything else moves on. */
+export function onClock(room: RoomRecord, questions: readonly Question[], now: number): RoomRecord {
+  return room.phase === 'lobby' ? endGame(room) : nextPhase(room, questions, now);
 }

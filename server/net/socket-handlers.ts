@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { channel, type QuizServer } from '../room/outbox.js';
 import type { RoomService } from '../room/room-service.js';
 import { describeIssues, toFailure } from './ack.js';
+import type { RateLimits } from './rate-limits.js';
 import { medianRtt, type SocketData } from './socket-data.js';
 
 type QuizSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -16,7 +17,19 @@ export interface SocketLayerOptions {
   service: RoomService;
   logger: Logger;
   now: () => number;
+  limits: RateLimits;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   probeIntervalMs?: number;
+}
+
+/** Failures that mean a guessed PIN or token: counted per IP so nobody can walk the PIN space. */
+const GUESSING = new Set(['not_found', 'forbidden']);
+
+function clientIp(socket: QuizSocket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return trustProxy && first ? first : socket.handshake.address;
 }
 
 const PROBE_SAMPLES = 5;
@@ -26,7 +39,19 @@ const PROBE_SAMPLES = 5;
  * room service and answers with an ack. It holds no game rules.
  */
 export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions): void {
-  const { service, logger, now } = options;
+  const { service, logger, now, limits } = options;
+
+  /** Joins, rejoins and attaches refuse early once an IP has guessed wrong too often, and count each wrong guess. */
+  const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>): Promise<T> => {
+    const ip = socket.data.ip;
+    if (!(await limits.mayTryJoin(ip))) throw new GameError('rate_limited', 'Too many wrong PINs or tokens; wait a minute.');
+    try {
+      return await attempt();
+    } catch (err) {
+      if (err instanceof GameError && GUESSING.has(err.code)) await limits.failedJoin(ip);
+      throw err;
+    }
+  };
 
   const host = (socket: QuizSocket): string => {
     if (socket.data.role !== 'host' || !socket.data.pin) throw new GameError('forbidden', 'Only the host may do that.');
@@ -67,12 +92,13 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
 
   const handlers: { [E in ClientEventName]: Handler<E> } = {
     'host:create': async (options, socket) => {
+      if (!(await limits.createRoom(socket.data.ip))) throw new GameError('rate_limited', 'Too many rooms created from here; wait a few minutes.');
       const created = await service.createRoom(options);
       await becomeHost(socket, created.pin);
       return created;
     },
     'host:attach': async ({ pin, hostToken }, socket) => {
-      await service.attachHost(pin, hostToken);
+      await guarded(socket, () => service.attachHost(pin, hostToken));
       await becomeHost(socket, pin);
       return { pin };
     },
@@ -94,12 +120,12 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       return {};
     },
     'player:join': async ({ pin, nickname }, socket) => {
-      const joined = await service.join(pin, nickname);
+      const joined = await guarded(socket, () => service.join(pin, nickname));
       await becomePlayer(socket, pin, joined.player.id);
       return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };
     },
     'player:rejoin': async ({ pin, playerToken }, socket) => {
-      const found = await service.rejoin(pin, playerToken);
+      const found = await guarded(socket, () => service.rejoin(pin, playerToken));
       await becomePlayer(socket, pin, found.id);
       const state = await service.playerState(pin, found.id);
       return { playerId: found.id, nickname: found.nickname, score: state.score };
@@ -137,7 +163,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
   };
 
   io.on('connection', (socket: QuizSocket) => {
-    if (!socket.recovered) socket.data = { role: 'none', rtts: [] };
+    if (!socket.recovered) socket.data = { role: 'none', rtts: [], ip: clientIp(socket, options.trustProxy) };
     else if (socket.data.role === 'player') void service.playerConnected(socket.data.pin!, socket.data.playerId!).catch(() => {});
 
     probe(socket);
@@ -149,6 +175,10 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
         const context = { event, pin: socket.data.pin, socketId: socket.id };
         if (!ack) {
           logger.warn(context, 'event without ack dropped');
+          return;
+        }
+        if (!(await limits.event(socket.id))) {
+          ack(fail('rate_limited'));
           return;
         }
         const parsed = clientEvents[event].payload.safeParse(args[0]);
@@ -168,15 +198,17 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       });
     }
 
-    socket.onAny((event: string, ...args: unknown[]) => {
+    socket.onAny(async (event: string, ...args: unknown[]) => {
       if (event in clientEvents) return;
-      logger.warn({ event: String(event).slice(0, 40), socketId: socket.id }, 'unknown event');
       const ack = args[args.length - 1];
-      if (typeof ack === 'function') ack(fail('bad_request', 'Unknown event.'));
+      const allowed = await limits.event(socket.id);
+      logger.warn({ event: String(event).slice(0, 40), socketId: socket.id }, 'unknown event');
+      if (typeof ack === 'function') ack(allowed ? fail('bad_request', 'Unknown event.') : fail('rate_limited'));
     });
 
     socket.on('disconnect', () => {
       clearInterval(prober);
+      limits.forgetSocket(socket.id);
       const { role, pin, playerId } = socket.data;
       if (role !== 'player' || !pin || !playerId) return;
       // Another tab or a quick reconnect may still hold this player: only mark them gone if none is left.

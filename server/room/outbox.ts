@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import type { ServerEventName, ServerPayload } from '../../shared/server-events.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket-types.js';
+import type { SocketData } from '../net/socket-data.js';
 
 /** Socket.IO rooms a socket joins; broadcasting to them keeps fan-out O(N) and works across processes via the adapter. */
 export const channel = {
@@ -18,9 +19,11 @@ export interface Outbox {
   disconnectPlayer(pin: string, playerId: string): void;
   /** Drops every socket of a room (after it ends). */
   disconnectRoom(pin: string): void;
+  /** Players with a live socket in the room, on any server process. */
+  connectedPlayerIds(pin: string): Promise<string[]>;
 }
 
-export type QuizServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type QuizServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export function socketOutbox(io: QuizServer): Outbox {
   // The typed emit wants a literal event name; the generic E is checked at the Outbox boundary instead.
@@ -32,5 +35,9 @@ export function socketOutbox(io: QuizServer): Outbox {
     toPlayer: (pin, playerId, event, payload) => emitTo(channel.player(pin, playerId), event, payload),
     disconnectPlayer: (pin, playerId) => io.in(channel.player(pin, playerId)).disconnectSockets(true),
     disconnectRoom: (pin) => io.in(channel.room(pin)).disconnectSockets(true),
+    connectedPlayerIds: async (pin) => {
+      const sockets = await io.in(channel.room(pin)).fetchSockets();
+      return [...new Set(sockets.flatMap((s) => (s.data.role === 'player' && s.data.playerId ? [s.data.playerId] : [])))];
+    },
   };
 }

@@ -5,7 +5,7 @@ import type { GameOver, HostRoomState, PlayerResult, PlayerRoomState, Phase } fr
 import { drawQuestions, type Random } from '../game/draw.js';
 import { fitsQuestion, isCorrect } from '../game/judge.js';
 import { checkNickname, generatedNickname, nicknameKey } from '../game/nickname.js';
-import { closeQuestion, endGame, nextPhase, nextTimer, startGame } from '../game/phases.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, onClock, startGame } from '../game/phases.js';
 import type { PlayerRecord, RoomRecord } from '../game/records.js';
 import { scoreAnswer } from '../game/scoring.js';
 import { gameReport, missedQuestions, previousRanks, rankAll, toStanding, type Ranked } from '../game/standings.js';
@@ -28,9 +28,14 @@ export interface RoomServiceDeps {
   random?: Random;
   /** How long a finished room stays readable (for reports and late rejoins). */
   finishedTtlSec?: number;
+  /** How long a lobby may wait for its host to start before it closes. */
+  lobbyTtlSec?: number;
   /** How often host counters may be sent. */
   progressIntervalMs?: number;
 }
+
+const ANNOUNCE_RETRIES = 30;
+const RETRY_MS = 1000;
 
 /** When the answer reached the server and how fast this player's link is, as the socket layer measured it. */
 export interface AnswerTiming {
@@ -53,6 +58,7 @@ export class RoomService {
   private readonly now: () => number;
   private readonly random: Random;
   private readonly finishedTtlSec: number;
+  private readonly lobbyTtlMs: number;
   private readonly clock: RoomClock;
   private readonly progress: Throttle;
   private readonly lobby: Throttle;
@@ -67,6 +73,7 @@ export class RoomService {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.finishedTtlSec = deps.finishedTtlSec ?? 24 * 3600;
+    this.lobbyTtlMs = (deps.lobbyTtlSec ?? 2 * 3600) * 1000;
     this.clock = new RoomClock(this.now);
     const interval = deps.progressIntervalMs ?? 250;
     this.progress = new Throttle(interval, (pin) => this.sendProgress(pin));
@@ -78,9 +85,21 @@ export class RoomService {
     const pins = await this.store.livePins();
     for (const pin of pins) {
       const room = await this.store.getRoom(pin);
-      if (room) this.arm(room);
+      if (!room) continue;
+      await this.reconcileConnected(pin);
+      this.arm(room);
     }
     return pins.length;
+  }
+
+  /**
+   * After a crash the store still lists players whose sockets died with the old process. Drop those no
+   * server process holds any more, so "everyone has answered" is not kept waiting on ghosts.
+   */
+  async reconcileConnected(pin: string): Promise<void> {
+    const listed = await this.store.connectedIds(pin);
+    const live = new Set(await this.outbox.connectedPlayerIds(pin));
+    for (const id of listed) if (!live.has(id)) await this.store.setConnected(pin, id, false);
   }
 
   stop(): void {
@@ -296,17 +315,39 @@ export class RoomService {
 
   // ---- the clock and the transitions ----
 
-  /** Persists a transition once (compare-and-set), then announces it and arms the room's clock. */
+  /**
+   * Persists a transition once (compare-and-set), arms the room's clock and announces it. Once the
+   * transition is stored it has happened: a failed announcement is retried, never reported as a failed move.
+   */
   private async move(from: RoomRecord, to: RoomRecord): Promise<boolean> {
     if (!(await this.store.updateRoom(from.pin, from, to))) return false;
     this.logger.info({ pin: to.pin, phase: to.phase, questionIndex: to.questionIndex }, 'room moved');
-    await this.announce(to);
     this.arm(to);
+    await this.announceReliably(to, 0);
     return true;
   }
 
+  private async announceReliably(room: RoomRecord, attempt: number): Promise<void> {
+    try {
+      await this.announce(room);
+    } catch (err) {
+      if (attempt >= ANNOUNCE_RETRIES) {
+        this.logger.error({ err, pin: room.pin, phase: room.phase }, 'announcement abandoned');
+        return;
+      }
+      this.logger.warn({ err: (err as Error).message, pin: room.pin, phase: room.phase }, 'announcement failed; retrying');
+      setTimeout(() => void this.reannounce(room, attempt + 1), RETRY_MS);
+    }
+  }
+
+  private async reannounce(room: RoomRecord, attempt: number): Promise<void> {
+    const current = await this.store.getRoom(room.pin).catch(() => undefined);
+    if (current === null || (current && (current.phase !== room.phase || current.questionIndex !== room.questionIndex))) return;
+    await this.announceReliably(room, attempt);
+  }
+
   private arm(room: RoomRecord): void {
-    const at = nextTimer(room, closeAt);
+    const at = nextTimer(room, closeAt, this.lobbyTtlMs);
     if (at === null) {
       this.clock.cancel(room.pin);
       return;
@@ -319,11 +360,11 @@ export class RoomService {
     try {
       const room = await this.store.getRoom(pin);
       if (!room || room.phase !== expected.phase || room.questionIndex !== expected.questionIndex) return;
-      await this.move(room, nextPhase(room, await this.questions(pin), this.now()));
+      await this.move(room, onClock(room, await this.questions(pin), this.now()));
     } catch (err) {
-      this.logger.error({ err, pin }, 'room timer failed; retrying');
+      this.logger.error({ err: (err as Error).message, pin }, 'room timer failed; retrying');
       // The store may be away for a moment: try again shortly rather than leave the room stuck.
-      this.clock.set(pin, this.now() + 1000, () => void this.onTimer(pin, expected));
+      this.clock.set(pin, this.now() + RETRY_MS, () => void this.onTimer(pin, expected));
     }
   }
 
@@ -344,7 +385,7 @@ export class RoomService {
       case 'podium':
         return this.podium(pin);
       case 'ended':
-        this.outbox.toRoom(pin, 'room:closed', { reason: 'The host ended the game.' });
+        this.outbox.toRoom(pin, 'room:closed', { reason: 'The game has ended.' });
         this.clock.cancel(pin);
         this.progress.forget(pin);
         this.lobby.forget(pin);

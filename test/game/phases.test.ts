@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GameError } from '../../shared/errors.js';
-import { closeQuestion, endGame, nextPhase, nextTimer, startGame } from '../../server/game/phases.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, onClock, startGame } from '../../server/game/phases.js';
 import type { RoomRecord } from '../../server/game/records.js';
 import { closeAt } from '../../server/game/timing.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
@@ -55,10 +55,18 @@ describe('the phase machine', () => {
 
   it('arms the clock at the question close and, with auto-advance, after reveal and leaderboard', () => {
     const open = startGame(lobby(5), questions, 1, 1_000);
-    expect(nextTimer(open, closeAt)).toBe(21_500);
+    expect(nextTimer(open, closeAt, 60_000)).toBe(21_500);
     const reveal = closeQuestion(open, 22_000);
-    expect(nextTimer(reveal, closeAt)).toBe(27_000);
-    expect(nextTimer(closeQuestion(startGame(lobby(0), questions, 1, 0), 0), closeAt)).toBeNull();
-    expect(nextTimer(lobby(5), closeAt)).toBeNull();
+    expect(nextTimer(reveal, closeAt, 60_000)).toBe(27_000);
+    expect(nextTimer(closeQuestion(startGame(lobby(0), questions, 1, 0), 0), closeAt, 60_000)).toBeNull();
+    expect(nextTimer(nextPhase(nextPhase(nextPhase(open, questions, 0), questions, 0), questions, 0), closeAt, 60_000)).toBe(
+      closeAt(30_000),
+    );
+  });
+
+  it('closes a lobby nobody started once it has idled too long', () => {
+    expect(nextTimer(lobby(), closeAt, 60_000)).toBe(60_000);
+    expect(onClock(lobby(), questions, 60_000).phase).toBe('ended');
+    expect(onClock(startGame(lobby(), questions, 1, 0), questions, 20_500).phase).toBe('reveal');
   });
 });

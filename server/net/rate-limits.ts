@@ -1,0 +1,74 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export interface LimitSettings {
+  /** Client events one socket may send per second (answers, syncs, host moves). */
+  eventsPerSocketPerSec: number;
+  /** Rooms one IP may create per 10 minutes. */
+  roomsPerIpPer10Min: number;
+  /** Failed joins (unknown PIN, bad token) one IP may make per minute: PIN guessing stops here. */
+  failedJoinsPerIpPerMin: number;
+}
+
+export const DEFAULT_LIMITS: LimitSettings = { eventsPerSocketPerSec: 20, roomsPerIpPer10Min: 60, failedJoinsPerIpPerMin: 30 };
+
+/**
+ * Rate limits with rate-limiter-flexible. Per-socket limits live in memory (a socket lives on one process);
+ * per-IP limits live in Redis when there is one, so every process counts the same attempts, with an
+ * in-memory fallback while Redis is away.
+ */
+export class RateLimits {
+  private readonly events: RateLimiterMemory;
+  private readonly rooms: RateLimiterAbstract;
+  private readonly failedJoins: RateLimiterAbstract;
+
+  constructor(settings: LimitSettings, redis?: { client: Redis; prefix: string }) {
+    this.events = new RateLimiterMemory({ points: settings.eventsPerSocketPerSec, duration: 1 });
+    const perIp = (name: string, points: number, duration: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ points, duration });
+      if (!redis) return memory;
+      return new RateLimiterRedis({
+        storeClient: redis.client,
+        keyPrefix: `${redis.prefix}limit:${name}`,
+        points,
+        duration,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      });
+    };
+    this.rooms = perIp('rooms', settings.roomsPerIpPer10Min, 600);
+    this.failedJoins = perIp('joins', settings.failedJoinsPerIpPerMin, 60);
+  }
+
+  event(socketId: string): Promise<boolean> {
+    return allowed(this.events.consume(socketId));
+  }
+
+  createRoom(ip: string): Promise<boolean> {
+    return allowed(this.rooms.consume(ip));
+  }
+
+  /** Whether this IP still has failed joins left, without spending one. */
+  async mayTryJoin(ip: string): Promise<boolean> {
+    const res = await this.failedJoins.get(ip).catch(() => null);
+    return !res || res.remainingPoints > 0;
+  }
+
+  failedJoin(ip: string): Promise<boolean> {
+    return allowed(this.failedJoins.consume(ip));
+  }
+
+  forgetSocket(socketId: string): void {
+    void this.events.delete(socketId);
+  }
+}
+
+async function allowed(consumption: Promise<RateLimiterRes>): Promise<boolean> {
+  try {
+    await consumption;
+    return true;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return false;
+    throw err;
+  }
+}

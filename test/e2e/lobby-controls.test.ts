@@ -1,0 +1,51 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app.js';
+import { HOST_VIEWPORT, launchBrowser, openPage, PHONE_VIEWPORT } from './support/browser.js';
+import { ensureClientBuilt } from './support/build.js';
+import { createRoom, joinAs, startGameServer, waitForView } from './support/game.js';
+
+describe('the host lobby controls', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startGameServer();
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('kicks a player and locks the room, and the phones say why', { timeout: 60_000 }, async () => {
+    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: 1, secondsPerQuestion: 10 });
+    const kept = await openPage(browser, server.url, PHONE_VIEWPORT);
+    const kicked = await openPage(browser, server.url, PHONE_VIEWPORT);
+    await joinAs(kept, pin, 'Kept');
+    await joinAs(kicked, pin, 'Kicked');
+
+    await host.getByRole('button', { name: 'Remove Kicked' }).click();
+    await waitForView(kicked, 'kicked');
+    await expect.poll(() => host.locator('.lobby-name').allTextContents()).toEqual(['Kept']);
+    // The token is gone: a reload lands on the join form, not back in the game.
+    await kicked.reload();
+    await waitForView(kicked, 'join');
+
+    await host.getByRole('button', { name: 'Lock room' }).click();
+    await host.getByRole('button', { name: 'Unlock room', pressed: true }).waitFor();
+    const late = await openPage(browser, `${server.url}/?pin=${pin}`, PHONE_VIEWPORT);
+    await late.getByLabel('Nickname').fill('Late');
+    await late.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect.poll(() => late.getByRole('alert').textContent()).toBe('The host has locked this game. Ask them to let you in.');
+
+    await host.getByRole('button', { name: 'Unlock room' }).click();
+    await host.getByRole('button', { name: 'Lock room', pressed: false }).waitFor();
+    await late.getByRole('button', { name: 'Join', exact: true }).click();
+    await waitForView(late, 'lobby');
+    await expect.poll(() => host.locator('.lobby-name').allTextContents()).toEqual(['Kept', 'Late']);
+  });
+});
