@@ -23,6 +23,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       input: { index: join(root, 'index.html'), host: join(root, 'host.html') },
+      // The one chunk both pages load: Socket.IO and the common helpers.
+      output: { chunkFileNames: 'assets/shared-[hash].js' },
     },
   },
   plugins: [playerBudget('index.html', PLAYER_BUDGET_BYTES)],

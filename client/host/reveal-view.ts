@@ -19,12 +19,12 @@ export function revealView(reveal: Reveal): HTMLElement {
         ]
       : reveal.options.map((label, index) => ({ label, count: reveal.distribution[index] ?? 0, correct: reveal.correct.includes(index), index }));
   const most = Math.max(1, ...bars.map((b) => b.count));
-  const answer = reveal.type === 'typed' ? reveal.accepted.join(' / ') : reveal.correct.map((i) => reveal.options[i]).join(', ');
 
   return h('section', { class: 'stage stage-reveal', attrs: { 'data-view': 'reveal' } }, [
     h('h1', { class: 'reveal-question', text: reveal.text }),
     h('ul', { class: 'chart', attrs: { 'aria-label': `How the room answered, ${reveal.answered} answers` } }, bars.map((bar) => chartBar(bar, most, reveal.type === 'typed'))),
-    h('p', { class: 'reveal-answer' }, ['Answer: ', h('strong', { text: answer })]),
+    // Choice answers are already ticked in the chart; a typed answer's spellings are shown nowhere else.
+    reveal.type === 'typed' ? h('p', { class: 'reveal-answer' }, ['Accepted: ', h('strong', { text: reveal.accepted.join(' / ') })]) : null,
     h('div', { class: 'explanation' }, [
       h('p', { class: 'explanation-section', text: `Section ${reveal.section.number}: ${reveal.section.title}` }),
       h('p', { class: 'explanation-text', text: reveal.explanation }),
@@ -37,12 +37,12 @@ function chartBar(bar: Bar, most: number, typed: boolean): HTMLElement {
   // A CSS custom property set from script is allowed under the page's CSP; a style attribute would not be.
   fill.style.setProperty('--share', String(bar.count / most));
   return h('li', { class: bar.correct ? 'chart-bar is-correct' : 'chart-bar' }, [
-    h('span', { class: 'chart-count', text: bar.count }),
-    fill,
+    h('span', { class: 'chart-column' }, [h('span', { class: 'chart-count', text: bar.count }), fill]),
     h('span', { class: 'chart-label' }, [
       typed ? null : h('span', { class: 'shape', text: optionLook(bar.index).shape, attrs: { 'aria-hidden': 'true' } }),
       h('span', { text: bar.label }),
-      bar.correct ? h('span', { class: 'tick', text: '✓', attrs: { 'aria-label': 'correct' } }) : null,
+      bar.correct ? h('span', { class: 'tick', text: '✓', attrs: { 'aria-hidden': 'true' } }) : null,
+      bar.correct ? h('span', { class: 'sr-only', text: '(correct)' }) : null,
     ]),
   ]);
 }

@@ -20,17 +20,16 @@ export function leaderboardView(board: Leaderboard): HTMLElement {
   ]);
 }
 
-/** Up, down or level since the last question; colour is doubled by the arrow and by words for screen readers. */
+/** Up, down or level since the last question; the colour is doubled by the arrow, and by words for screen readers. */
 function movement(s: Standing): HTMLElement {
   const before = s.previousRank;
-  if (before === undefined || before === s.rank) return h('span', { class: 'move move-level', text: '–', attrs: { 'aria-label': 'no change' } });
-  const up = before > s.rank;
+  if (before === undefined || before === s.rank) return moveBadge('move-level', '–', 'no change');
   const by = Math.abs(before - s.rank);
-  return h('span', {
-    class: up ? 'move move-up' : 'move move-down',
-    text: up ? `▲${by}` : `▼${by}`,
-    attrs: { 'aria-label': `${up ? 'up' : 'down'} ${by}` },
-  });
+  return before > s.rank ? moveBadge('move-up', `▲${by}`, `up ${by}`) : moveBadge('move-down', `▼${by}`, `down ${by}`);
+}
+
+function moveBadge(kind: string, shown: string, spoken: string): HTMLElement {
+  return h('span', { class: `move ${kind}` }, [h('span', { text: shown, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'sr-only', text: spoken })]);
 }
 
 const PLACES = ['1st', '2nd', '3rd'];

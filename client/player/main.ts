@@ -117,7 +117,7 @@ function showLocked(): void {
 
 function showResult(result: PlayerResult): void {
   updateMe(result.score, result.rank);
-  render(resultView(result, lastReveal?.index === result.index ? lastReveal : undefined), result.correct ? 'right' : 'wrong');
+  render(resultView(result, lastReveal?.index === result.index ? lastReveal : undefined), result.correct ? 'right' : result.answered ? 'wrong' : undefined);
 }
 
 function showFinal(over: GameOver): void {
@@ -163,7 +163,7 @@ socket.on('room:state', (state) => {
 socket.on('question:open', (question) => showQuestion({ question, answered: false }));
 socket.on('question:reveal', (reveal) => {
   lastReveal = reveal;
-  render(messageView('waiting', "Time's up", 'Here comes your result…'));
+  render(messageView('waiting', 'Question closed', 'Here comes your result…'));
 });
 socket.on('player:result', showResult);
 socket.on('leaderboard:show', (board) => render(standingsView(board, me.playerId, me.rank, me.score)));

@@ -12,7 +12,9 @@ export function resultView(result: PlayerResult, reveal: Reveal | undefined): HT
   const gap =
     result.behindBy !== undefined && result.behindNickname !== undefined
       ? h('p', { class: 'behind' }, [`${result.behindBy} points behind `, h('strong', { text: result.behindNickname })])
-      : h('p', { class: 'behind', text: "You're in the lead!" });
+      : result.rank === 1 && result.score > 0
+        ? h('p', { class: 'behind', text: "You're in the lead!" })
+        : null;
   return h('section', { class: 'view view-result', attrs: { 'data-view': 'result' } }, [
     h('div', { attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } }, [
       h('h1', { class: 'verdict', text: verdict }),

@@ -41,4 +41,14 @@ describe('a nickname made of HTML', () => {
     expect(await host.getByRole('button', { name: `Remove ${MARKUP_NAMES[0]}` }).count()).toBe(1);
     expect(problems).toEqual([]);
   });
+
+  it('is replaced by a generated one, shown to the player, when the room gives out nicknames', { timeout: 60_000 }, async () => {
+    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    await host.getByLabel('Give players generated nicknames').check();
+    const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: 1, secondsPerQuestion: 10 });
+    const player = await openPage(browser, server.url, PHONE_VIEWPORT);
+    const given = await joinAs(player, pin, MARKUP_NAMES[0]!);
+    expect(given).not.toBe(MARKUP_NAMES[0]);
+    await expect.poll(() => host.locator('.lobby-name').allTextContents()).toEqual([given]);
+  });
 });
