@@ -38,6 +38,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       },
     }),
   );
+  // Quiz imports carry whole quizzes and parse their own bodies (up to 256 KB); everything else stays small.
+  app.use('/api/quizzes', quizRoutes(options.catalog, requireHost(options.hostKey)));
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -52,7 +54,6 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     }
   });
 
-  app.use('/api/quizzes', quizRoutes(options.catalog, requireHost(options.hostKey)));
   app.use('/api', (_req, res) => {
     res.status(404).json(fail('not_found', 'No such API route.'));
   });

@@ -199,7 +199,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     }
 
     socket.onAny(async (event: string, ...args: unknown[]) => {
-      if (event in clientEvents) return;
+      if (Object.hasOwn(clientEvents, event)) return;
       const ack = args[args.length - 1];
       const allowed = await limits.event(socket.id);
       logger.warn({ event: String(event).slice(0, 40), socketId: socket.id }, 'unknown event');
