@@ -43,7 +43,7 @@ describe('a server killed with SIGKILL and started again on Redis', () => {
     const players = await Promise.all(
       ['Ada', 'Grace'].map(async (nickname) => {
         const s = await client(first.url);
-        return { nickname, ...(await must(s, 'player:join', { pin, nickname })), socket: s };
+        return { ...(await must(s, 'player:join', { pin, nickname })), socket: s };
       }),
     );
 
