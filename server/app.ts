@@ -2,6 +2,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/socket-types.js';
 import { readConfig, type Config } from './config.js';
@@ -59,6 +61,29 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
+/**
+ * The adapter's own connection: it blocks on XREAD, so it must not share the store's fail-fast settings
+ * (a 3 s command timeout would cut every read short).
+ */
+function adapterRedis(store: RedisStore): Redis {
+  const client = new Redis({ ...store.redis.options, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: false });
+  client.on('error', () => {});
+  return client;
+}
+
+/**
+ * Socket.IO's Redis Streams adapter: broadcasts reach every process, and unlike the pub/sub adapter it
+ * survives a Redis disconnection and keeps connection-state recovery working across processes.
+ */
+function streamsAdapter(client: Redis, prefix: string) {
+  return createAdapter(client, {
+    streamName: `${prefix}socket.io`,
+    channelPrefix: `${prefix}socket.io`,
+    sessionKeyPrefix: `${prefix}sio:session:`,
+    onlyPlaintext: true,
+  });
+}
+
 async function openStore(config: Config): Promise<RoomStore> {
   return config.redisUrl ? RedisStore.connect(config.redisUrl, config.redisPrefix) : new MemoryStore();
 }
@@ -72,7 +97,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const app = createHttpApp({ store, catalog, logger, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client'), hostKey: config.hostKey });
   const http = createServer(app);
+  const adapterClient = store instanceof RedisStore ? adapterRedis(store) : undefined;
   const io: RunningServer['io'] = new Server(http, {
+    ...(adapterClient && store instanceof RedisStore ? { adapter: streamsAdapter(adapterClient, store.prefix) } : {}),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     cors: config.corsOrigin ? { origin: config.corsOrigin } : undefined,
     allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, config.corsOrigin)),
@@ -88,8 +115,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     random: options.random,
     finishedTtlSec: config.finishedTtlSec,
     lobbyTtlSec: config.lobbyTtlSec,
+    leaseMs: config.leaseMs,
   });
-  const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: config.redisPrefix } : undefined);
+  const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: store.prefix } : undefined);
   attachSocketHandlers(io, { service, logger, now, limits, trustProxy: config.trustProxy });
   const resumed = await service.resume();
 
@@ -100,9 +128,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      service.stop();
-      io.emit('server:restarting', { retryAfterMs: 1000 });
+      await service.stop();
+      // Local only: each process tells its own clients, before its connections close.
+      io.local.emit('server:restarting', { retryAfterMs: 1000 });
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      adapterClient?.disconnect();
       if (!options.store) await store.close();
       logger.info('quizroom stopped');
     })());

@@ -13,6 +13,7 @@ const envSchema = z.object({
   HOST_KEY: z.string().min(8).optional(),
   FINISHED_TTL_SEC: z.coerce.number().int().min(1).default(24 * 3600),
   LOBBY_TTL_SEC: z.coerce.number().int().min(1).default(2 * 3600),
+  LEASE_MS: z.coerce.number().int().min(200).default(5000),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LIMIT_EVENTS_PER_SOCKET_PER_SEC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.eventsPerSocketPerSec),
   LIMIT_ROOMS_PER_IP_PER_10_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.roomsPerIpPer10Min),
@@ -30,6 +31,7 @@ export type Config = {
   finishedTtlSec: number;
   lobbyTtlSec: number;
   trustProxy: boolean;
+  leaseMs: number;
   limits: LimitSettings;
   logLevel: string;
 };
@@ -50,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finishedTtlSec: e.FINISHED_TTL_SEC,
     lobbyTtlSec: e.LOBBY_TTL_SEC,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    leaseMs: e.LEASE_MS,
     limits: {
       eventsPerSocketPerSec: e.LIMIT_EVENTS_PER_SOCKET_PER_SEC,
       roomsPerIpPer10Min: e.LIMIT_ROOMS_PER_IP_PER_10_MIN,

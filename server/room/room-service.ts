@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Answer, RoomOptions } from '../../shared/client-events.js';
 import { GameError } from '../../shared/errors.js';
 import type { Question } from '../../shared/quiz.js';
@@ -32,6 +33,8 @@ export interface RoomServiceDeps {
   lobbyTtlSec?: number;
   /** How often host counters may be sent. */
   progressIntervalMs?: number;
+  /** How long a process holds a room's clock without renewing it; a dead owner's rooms are taken over after this. */
+  leaseMs?: number;
 }
 
 const ANNOUNCE_RETRIES = 30;
@@ -62,6 +65,13 @@ export class RoomService {
   private readonly clock: RoomClock;
   private readonly progress: Throttle;
   private readonly lobby: Throttle;
+  private readonly leaseMs: number;
+  /** This process, as a lease owner. */
+  private readonly owner = randomBytes(8).toString('hex');
+  /** Rooms whose clock runs here. */
+  private readonly owned = new Set<string>();
+  private leaseTimer?: NodeJS.Timeout;
+  private scanTimer?: NodeJS.Timeout;
   private readonly questionCache = new Map<string, Question[]>();
   private readonly finalsCache = new Map<string, Promise<Finals>>();
 
@@ -78,18 +88,51 @@ export class RoomService {
     const interval = deps.progressIntervalMs ?? 250;
     this.progress = new Throttle(interval, (pin) => this.sendProgress(pin));
     this.lobby = new Throttle(interval, (pin) => this.sendLobby(pin));
+    this.leaseMs = deps.leaseMs ?? 5000;
   }
 
-  /** Picks up the clocks of rooms left running by a previous process (after a crash or a restart). */
+  /**
+   * Picks up the clocks of rooms nobody runs (left by a crashed or stopped process), then keeps doing so:
+   * leases are renewed a few times per period and orphaned rooms looked for once per period.
+   */
   async resume(): Promise<number> {
-    const pins = await this.store.livePins();
-    for (const pin of pins) {
+    const taken = await this.adoptOrphans();
+    this.leaseTimer = setInterval(() => void this.renewLeases(), Math.max(100, this.leaseMs / 3));
+    this.scanTimer = setInterval(() => void this.adoptOrphans().catch(() => 0), this.leaseMs);
+    return taken;
+  }
+
+  private async adoptOrphans(): Promise<number> {
+    let taken = 0;
+    for (const pin of await this.store.livePins()) {
+      if (this.owned.has(pin) || !(await this.store.claimLease(pin, this.owner, this.leaseMs, false))) continue;
+      this.owned.add(pin);
+      taken++;
       const room = await this.store.getRoom(pin);
       if (!room) continue;
+      this.logger.info({ pin, phase: room.phase }, 'room clock taken over');
       await this.reconcileConnected(pin);
       this.arm(room);
     }
-    return pins.length;
+    return taken;
+  }
+
+  private async renewLeases(): Promise<void> {
+    try {
+      for (const pin of await this.store.renewLeases([...this.owned], this.owner, this.leaseMs)) {
+        // Another process moved the room and runs its clock now.
+        this.owned.delete(pin);
+        this.clock.cancel(pin);
+      }
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'lease renewal failed');
+    }
+  }
+
+  /** The process that moved a room runs its next timer: it takes the lease over from whoever had it. */
+  private async runClockHere(pin: string): Promise<void> {
+    await this.store.claimLease(pin, this.owner, this.leaseMs, true);
+    this.owned.add(pin);
   }
 
   /**
@@ -102,10 +145,15 @@ export class RoomService {
     for (const id of listed) if (!live.has(id)) await this.store.setConnected(pin, id, false);
   }
 
-  stop(): void {
+  /** Stops every timer and hands the rooms' clocks back, so another process takes them at once rather than after the lease runs out. */
+  async stop(): Promise<void> {
+    clearInterval(this.leaseTimer);
+    clearInterval(this.scanTimer);
     this.clock.stop();
     this.progress.stop();
     this.lobby.stop();
+    await Promise.all([...this.owned].map((pin) => this.store.releaseLease(pin, this.owner).catch(() => {})));
+    this.owned.clear();
   }
 
   // ---- host ----
@@ -138,6 +186,8 @@ export class RoomService {
       };
       if (await this.store.createRoom({ room, questions })) {
         this.questionCache.set(room.pin, questions);
+        await this.runClockHere(room.pin);
+        this.arm(room);
         this.logger.info({ pin: room.pin, quizId: quiz.id, questions: questions.length }, 'room created');
         return { pin: room.pin, hostToken };
       }
@@ -322,6 +372,7 @@ export class RoomService {
   private async move(from: RoomRecord, to: RoomRecord): Promise<boolean> {
     if (!(await this.store.updateRoom(from.pin, from, to))) return false;
     this.logger.info({ pin: to.pin, phase: to.phase, questionIndex: to.questionIndex }, 'room moved');
+    await this.runClockHere(to.pin).catch((err: unknown) => this.logger.warn({ err: (err as Error).message, pin: to.pin }, 'lease claim failed'));
     this.arm(to);
     await this.announceReliably(to, 0);
     return true;
@@ -389,6 +440,8 @@ export class RoomService {
         this.clock.cancel(pin);
         this.progress.forget(pin);
         this.lobby.forget(pin);
+        this.owned.delete(pin);
+        await this.store.releaseLease(pin, this.owner);
         await this.store.expireRoom(pin, this.finishedTtlSec);
         return;
       case 'lobby':

@@ -20,6 +20,7 @@ interface MemoryRoom {
 export class MemoryStore implements RoomStore {
   readonly kind = 'memory';
   private readonly rooms = new Map<string, MemoryRoom>();
+  private readonly leases = new Map<string, { owner: string; until: number }>();
 
   async ping(): Promise<void> {}
 
@@ -175,6 +176,27 @@ export class MemoryStore implements RoomStore {
   async getResult(pin: string, questionIndex: number, playerId: string): Promise<PlayerResult | null> {
     const result = this.rooms.get(pin)?.results.get(questionIndex)?.get(playerId);
     return result ? structuredClone(result) : null;
+  }
+
+  async claimLease(pin: string, owner: string, ttlMs: number, force: boolean): Promise<boolean> {
+    const lease = this.leases.get(pin);
+    if (!force && lease && lease.until > Date.now()) return false;
+    this.leases.set(pin, { owner, until: Date.now() + ttlMs });
+    return true;
+  }
+
+  async renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]> {
+    const lost: string[] = [];
+    for (const pin of pins) {
+      const lease = this.leases.get(pin);
+      if (lease?.owner === owner && lease.until > Date.now()) lease.until = Date.now() + ttlMs;
+      else lost.push(pin);
+    }
+    return lost;
+  }
+
+  async releaseLease(pin: string, owner: string): Promise<void> {
+    if (this.leases.get(pin)?.owner === owner) this.leases.delete(pin);
   }
 
   async scores(pin: string): Promise<ScoreRow[]> {

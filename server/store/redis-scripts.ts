@@ -48,3 +48,14 @@ return 1`;
 export const MARK_CONNECTED = `
 if redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('SADD', KEYS[1], ARGV[1]) end
 return 1`;
+
+/** KEYS: lease. ARGV: owner, ttlMs. Extends the lease if it is still ours: 1, else 0. */
+export const RENEW_LEASE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
+/** KEYS: lease. ARGV: owner. Frees the lease only if it is still ours. */
+export const RELEASE_LEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`;

@@ -3,10 +3,10 @@ import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import type { AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
-import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWER, UPDATE_ROOM } from './redis-scripts.js';
+import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWER, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
-type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswer' | 'qrKickPlayer' | 'qrMarkConnected';
+type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswer' | 'qrKickPlayer' | 'qrMarkConnected' | 'qrReleaseLease' | 'qrRenewLease';
 
 const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrUpdateRoom: { keys: 1, lua: UPDATE_ROOM },
@@ -14,6 +14,8 @@ const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrRecordAnswer: { keys: 4, lua: RECORD_ANSWER },
   qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
   qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
+  qrReleaseLease: { keys: 1, lua: RELEASE_LEASE },
+  qrRenewLease: { keys: 1, lua: RENEW_LEASE },
 };
 
 /** Fail fast while Redis is away, so a socket event gets `unavailable` instead of hanging in a queue. */
@@ -69,7 +71,7 @@ export class RedisStore implements RoomStore {
 
   constructor(
     readonly redis: Redis,
-    private readonly prefix: string,
+    readonly prefix: string,
   ) {
     // Connection errors surface on the commands that fail (as `unavailable`); the event itself is only noise.
     redis.on('error', () => {});
@@ -137,7 +139,7 @@ export class RedisStore implements RoomStore {
 
   async expireRoom(pin: string, ttlSec: number): Promise<void> {
     const room = await this.getRoom(pin);
-    const parts = ['', 'questions', 'players', 'streaks', 'kicked', 'nicks', 'tokens', 'connected', 'scores'];
+    const parts = ['', 'questions', 'players', 'streaks', 'kicked', 'nicks', 'tokens', 'connected', 'scores', 'lease'];
     for (let q = 0; q < (room?.total ?? 0); q++) parts.push(`answers:${q}`, `results:${q}`);
     const tx = this.redis.multi();
     for (const part of parts) tx.expire(this.key(pin, part || undefined), ttlSec);
@@ -261,6 +263,23 @@ export class RedisStore implements RoomStore {
   async getResult(pin: string, questionIndex: number, playerId: string): Promise<PlayerResult | null> {
     const raw = await this.redis.hget(this.key(pin, `results:${questionIndex}`), playerId);
     return raw ? (JSON.parse(raw) as PlayerResult) : null;
+  }
+
+  async claimLease(pin: string, owner: string, ttlMs: number, force: boolean): Promise<boolean> {
+    const key = this.key(pin, 'lease');
+    const done = force ? await this.redis.set(key, owner, 'PX', ttlMs) : await this.redis.set(key, owner, 'PX', ttlMs, 'NX');
+    return done === 'OK';
+  }
+
+  async renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]> {
+    if (pins.length === 0) return [];
+    // One call per lease keeps every key in its own room's cluster slot.
+    const held = await Promise.all(pins.map((pin) => this.scripts.qrRenewLease(this.key(pin, 'lease'), owner, ttlMs)));
+    return pins.filter((_, i) => held[i] !== 1);
+  }
+
+  async releaseLease(pin: string, owner: string): Promise<void> {
+    await this.scripts.qrReleaseLease(this.key(pin, 'lease'), owner);
   }
 
   async scores(pin: string): Promise<ScoreRow[]> {

@@ -59,6 +59,15 @@ export interface RoomStore {
   saveResults(pin: string, questionIndex: number, results: ReadonlyMap<string, PlayerResult>): Promise<void>;
   getResult(pin: string, questionIndex: number, playerId: string): Promise<PlayerResult | null>;
 
+  /**
+   * The room's clock lease: whoever holds it runs the room's timers. Free leases are taken with
+   * SET NX semantics; `force` takes it over (the process that just moved the room runs its next timer).
+   */
+  claimLease(pin: string, owner: string, ttlMs: number, force: boolean): Promise<boolean>;
+  /** Extends every lease this owner still holds; returns the PINs whose lease it has lost. */
+  renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]>;
+  releaseLease(pin: string, owner: string): Promise<void>;
+
   /** Every non-kicked player's score, highest first. */
   scores(pin: string): Promise<ScoreRow[]>;
   /** A player's score and competition rank (1 + players strictly ahead). */
