@@ -154,6 +154,23 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.getResult(pin, 0, 'a2')).toBeNull();
   });
 
+  it('gives a room clock lease to one owner at a time', async () => {
+    const raced = await Promise.all(['p1', 'p2', 'p3'].map((owner) => store.claimLease(pin, owner, 5_000, false)));
+    expect(raced.filter(Boolean)).toHaveLength(1);
+    const winner = ['p1', 'p2', 'p3'][raced.indexOf(true)]!;
+    const loser = winner === 'p1' ? 'p2' : 'p1';
+    expect(await store.renewLeases([pin], winner, 5_000)).toEqual([]);
+    expect(await store.renewLeases([pin], loser, 5_000)).toEqual([pin]);
+    expect(await store.claimLease(pin, loser, 5_000, true)).toBe(true);
+    expect(await store.renewLeases([pin], winner, 5_000)).toEqual([pin]);
+    await store.releaseLease(pin, winner);
+    expect(await store.claimLease(pin, winner, 5_000, false)).toBe(false);
+    await store.releaseLease(pin, loser);
+    expect(await store.claimLease(pin, winner, 50, false)).toBe(true);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await store.claimLease(pin, loser, 5_000, false)).toBe(true);
+  });
+
   it('expires a finished room: no longer live, gone after its time', async () => {
     await store.expireRoom(pin, 1);
     expect(await store.livePins()).toEqual([]);
