@@ -55,6 +55,19 @@ describe('abuse and hostile input', () => {
     expect(await emitAck(await client(), 'player:join', { pin, nickname: 'Two' })).toMatchObject({ ok: false, error: { code: 'room_full' } });
   });
 
+  it('closes a lobby nobody starts and stops listing it as live', async () => {
+    server = await startTestServer('memory', { config: { lobbyTtlSec: 1, finishedTtlSec: 60 } });
+    const host = await client();
+    const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
+    const p = await client();
+    await must(p, 'player:join', { pin, nickname: 'Early' });
+    const closed = await next(p, 'room:closed');
+    expect(closed.reason).toMatch(/ended/);
+    expect((await server.store.getRoom(pin))?.phase).toBe('ended');
+    expect(await server.store.livePins()).not.toContain(pin);
+    expect(await emitAck(await client(), 'player:join', { pin, nickname: 'Late' })).toMatchObject({ ok: false, error: { code: 'wrong_phase' } });
+  });
+
   it('refuses WebSockets from a foreign origin and accepts the pages own', async () => {
     server = await startTestServer('memory');
     const attempt = (origin: string) =>
