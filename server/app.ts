@@ -6,6 +6,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/socket-types.js';
+import { openHostStores } from './accounts/host-stores.js';
 import { readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createHttpApp } from './net/http-app.js';
@@ -13,6 +14,7 @@ import type { SocketData } from './net/socket-data.js';
 import { RateLimits } from './net/rate-limits.js';
 import { attachSocketHandlers } from './net/socket-handlers.js';
 import { createCatalog, type QuizCatalog } from './quiz/catalog.js';
+import { quizResolver } from './quiz/library-resolver.js';
 import { socketOutbox } from './room/outbox.js';
 import { RoomService } from './room/room-service.js';
 import { MemoryStore } from './store/memory-store.js';
@@ -95,7 +97,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const catalog = options.catalog ?? createCatalog();
   const now = options.now ?? Date.now;
 
-  const app = createHttpApp({ store, catalog, logger, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client'), hostKey: config.hostKey });
+  // Without an account system to lean on, a memory server is for one classroom: open unless told otherwise.
+  const openMode = config.openMode ?? store.kind === 'memory';
+  const hosts = openHostStores(store, { loginLimits: config.loginLimits, reportTtlSec: config.reportTtlDays * 24 * 3600, now });
+
+  const app = createHttpApp({
+    store,
+    catalog,
+    logger,
+    clientDir: options.clientDir ?? join(ROOT, 'dist', 'client'),
+    hostKey: config.hostKey,
+    hosts,
+    openMode,
+    trustProxy: config.trustProxy,
+    now,
+  });
   const http = createServer(app);
   const adapterClient = store instanceof RedisStore ? adapterRedis(store) : undefined;
   const io: RunningServer['io'] = new Server(http, {
@@ -108,7 +124,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const service = new RoomService({
     store,
-    catalog,
+    resolveQuiz: quizResolver(catalog, hosts.library),
+    reports: hosts.reports,
     outbox: socketOutbox(io),
     logger,
     now,
@@ -118,12 +135,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     leaseMs: config.leaseMs,
   });
   const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: store.prefix } : undefined);
-  attachSocketHandlers(io, { service, logger, now, limits, trustProxy: config.trustProxy });
+  const accountOf = async (cookie: string | undefined) => (await hosts.accounts.fromCookie(cookie))?.id ?? null;
+  attachSocketHandlers(io, { service, logger, now, limits, trustProxy: config.trustProxy, hosts: { openMode, accountOf } });
   const resumed = await service.resume();
 
   await new Promise<void>((resolve) => http.listen(options.port ?? config.port, options.host ?? config.host, resolve));
   const port = (http.address() as AddressInfo).port;
-  logger.info({ port, store: store.kind, resumed }, 'quizroom listening');
+  logger.info({ port, store: store.kind, openMode, resumed }, 'quizroom listening');
 
   let closing: Promise<void> | undefined;
   const close = () =>

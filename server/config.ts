@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimitSettings } from './accounts/login-limits.js';
 import { DEFAULT_LIMITS, type LimitSettings } from './net/rate-limits.js';
 
 /** Everything the server reads from the environment, checked once at start-up. */
@@ -11,6 +12,10 @@ const envSchema = z.object({
   CORS_ORIGIN: z.string().optional(),
   /** When set, the host's quiz preview, export and import need `Authorization: Bearer <HOST_KEY>`. */
   HOST_KEY: z.string().min(8).optional(),
+  /** Games may be hosted without an account. Unset: on with the memory store, off with Redis. */
+  OPEN_MODE: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** How long finished games' reports are kept. */
+  REPORT_TTL_DAYS: z.coerce.number().int().min(1).default(90),
   FINISHED_TTL_SEC: z.coerce.number().int().min(1).default(24 * 3600),
   LOBBY_TTL_SEC: z.coerce.number().int().min(1).default(2 * 3600),
   LEASE_MS: z.coerce.number().int().min(200).default(5000),
@@ -18,6 +23,8 @@ const envSchema = z.object({
   LIMIT_EVENTS_PER_SOCKET_PER_SEC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.eventsPerSocketPerSec),
   LIMIT_ROOMS_PER_IP_PER_10_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.roomsPerIpPer10Min),
   LIMIT_FAILED_JOINS_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.failedJoinsPerIpPerMin),
+  LIMIT_LOGINS_PER_IP_PER_15_MIN: z.coerce.number().int().min(1).default(DEFAULT_LOGIN_LIMITS.perIpPer15Min),
+  LIMIT_LOGINS_PER_EMAIL_PER_15_MIN: z.coerce.number().int().min(1).default(DEFAULT_LOGIN_LIMITS.perEmailPer15Min),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,11 +35,15 @@ export type Config = {
   redisPrefix: string;
   corsOrigin: string | undefined;
   hostKey: string | undefined;
+  /** undefined: decided by the store (on for memory, off for Redis). */
+  openMode: boolean | undefined;
+  reportTtlDays: number;
   finishedTtlSec: number;
   lobbyTtlSec: number;
   trustProxy: boolean;
   leaseMs: number;
   limits: LimitSettings;
+  loginLimits: LoginLimitSettings;
   logLevel: string;
 };
 
@@ -49,6 +60,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: e.REDIS_PREFIX,
     corsOrigin: e.CORS_ORIGIN,
     hostKey: e.HOST_KEY,
+    openMode: e.OPEN_MODE === undefined ? undefined : e.OPEN_MODE === '1' || e.OPEN_MODE === 'true',
+    reportTtlDays: e.REPORT_TTL_DAYS,
     finishedTtlSec: e.FINISHED_TTL_SEC,
     lobbyTtlSec: e.LOBBY_TTL_SEC,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
@@ -57,6 +70,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eventsPerSocketPerSec: e.LIMIT_EVENTS_PER_SOCKET_PER_SEC,
       roomsPerIpPer10Min: e.LIMIT_ROOMS_PER_IP_PER_10_MIN,
       failedJoinsPerIpPerMin: e.LIMIT_FAILED_JOINS_PER_IP_PER_MIN,
+    },
+    loginLimits: {
+      perIpPer15Min: e.LIMIT_LOGINS_PER_IP_PER_15_MIN,
+      perEmailPer15Min: e.LIMIT_LOGINS_PER_EMAIL_PER_15_MIN,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -3,3 +3,7 @@ export * from './quiz.js';
 export * from './client-events.js';
 export * from './server-events.js';
 export * from './socket-types.js';
+export * from './api.js';
+export * from './account.js';
+export * from './library.js';
+export * from './report.js';

@@ -76,6 +76,7 @@ export const quizSchema = z
     });
   });
 export type Quiz = z.infer<typeof quizSchema>;
+export type QuizInput = z.input<typeof quizSchema>;
 
 /** What the quiz list shows: enough to choose, nothing to cheat with. */
 export const quizSummarySchema = z.object({

@@ -11,7 +11,9 @@ import type {
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export function connect(): GameSocket {
-  const socket: GameSocket = io();
+  // WebSocket first: on a slow phone the long-polling-then-upgrade dance costs round trips and can time out
+  // mid-upgrade, dropping the session; polling stays as the fallback where WebSockets are blocked.
+  const socket: GameSocket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
   // The server measures round trips with this probe; answering late would skew its numbers.
   socket.on('time:probe', (_payload, ack) => ack());
   return socket;

@@ -1,13 +1,23 @@
-import type { ClientPayloadInput, QuizSummary } from '../../shared/index.js';
+import type { ClientPayloadInput, Me } from '../../shared/index.js';
 import { h } from '../common/dom.js';
+import { pastGames } from './past-games.js';
+import { quizPicker, type LibraryActions } from './quiz-picker.js';
 
 type CreateOptions = ClientPayloadInput<'host:create'>;
 
-/** `onCreate` resolves to an error message, or null once the room exists. */
-export function dashboardView(notice: string | undefined, onCreate: (options: CreateOptions) => Promise<string | null>): HTMLElement {
-  const quizList = h('div', { class: 'quiz-list' }, [
-    h('p', { class: 'muted', text: 'Loading quizzes…' }),
-  ]);
+export interface DashboardOptions {
+  notice: string | undefined;
+  me: Me;
+  /** Resolves to an error message, or null once the room exists. */
+  onCreate(options: CreateOptions): Promise<string | null>;
+  library: LibraryActions;
+  signIn(): void;
+  signOut(): void;
+  openReport(id: string): void;
+}
+
+export function dashboardView(options: DashboardOptions): HTMLElement {
+  const { me } = options;
   const error = h('p', { class: 'error', attrs: { role: 'alert' } });
   const count = numberField('question-count', 'Number of questions', 'All', 1, 200);
   const timeLimit = numberField('time-limit', 'Seconds per question', 'As set', 5, 120);
@@ -21,8 +31,6 @@ export function dashboardView(notice: string | undefined, onCreate: (options: Cr
   const shuffleOptions = checkbox('shuffle-options', 'Shuffle answer options');
   const generated = checkbox('generated-nicknames', 'Give players generated nicknames');
   const submit = h('button', { class: 'btn btn-primary', text: 'Create game', attrs: { type: 'submit' } });
-
-  void loadQuizzes(quizList, count.input);
 
   const form = h(
     'form',
@@ -38,7 +46,7 @@ export function dashboardView(notice: string | undefined, onCreate: (options: Cr
           }
           if (!form.reportValidity()) return;
           submit.disabled = true;
-          const message = await onCreate({
+          const message = await options.onCreate({
             quizId: quiz.value,
             questionCount: optionalNumber(count.input),
             timeLimitSec: optionalNumber(timeLimit.input),
@@ -54,7 +62,7 @@ export function dashboardView(notice: string | undefined, onCreate: (options: Cr
       },
     },
     [
-      h('fieldset', { class: 'quiz-fieldset' }, [h('legend', { text: 'Quiz' }), quizList]),
+      h('fieldset', { class: 'quiz-fieldset' }, [h('legend', { text: 'Quiz' }), quizPicker(me.account !== null, count.input, options.library)]),
       h('div', { class: 'dashboard-side' }, [
         h('fieldset', { class: 'settings' }, [
           h('legend', { text: 'Settings' }),
@@ -71,35 +79,27 @@ export function dashboardView(notice: string | undefined, onCreate: (options: Cr
       ]),
     ],
   );
-  return h('section', { class: 'dashboard', attrs: { 'data-view': 'dashboard' } }, [
-    h('h1', { text: 'Host a quiz' }),
-    notice ? h('p', { class: 'notice', text: notice, attrs: { role: 'status' } }) : null,
+  return h('section', { class: 'dashboard', attrs: { 'data-view': 'dashboard', 'data-home': '' } }, [
+    h('div', { class: 'dashboard-top' }, [h('h1', { text: 'Host a quiz' }), accountBar(options)]),
+    options.notice ? h('p', { class: 'notice', text: options.notice, attrs: { role: 'status' } }) : null,
     form,
+    pastGames(me.account ? 'Past games' : 'Past games on this server', options.openReport),
   ]);
 }
 
-async function loadQuizzes(list: HTMLElement, countInput: HTMLInputElement): Promise<void> {
-  let quizzes: QuizSummary[];
-  try {
-    const response = await fetch('/api/quizzes');
-    if (!response.ok) throw new Error(String(response.status));
-    quizzes = ((await response.json()) as { quizzes: QuizSummary[] }).quizzes;
-  } catch {
-    list.replaceChildren(h('p', { class: 'error', text: 'Could not load the quizzes. Reload the page to try again.' }));
-    return;
+/** Who is hosting: a signed-in host can sign out; in open mode a visitor is invited to sign in. */
+function accountBar(options: DashboardOptions): HTMLElement {
+  const account = options.me.account;
+  if (account) {
+    return h('div', { class: 'account-bar' }, [
+      h('span', { class: 'muted' }, ['Signed in as ', h('strong', { text: account.email })]),
+      h('button', { class: 'btn btn-small btn-quiet', text: 'Sign out', attrs: { type: 'button' }, on: { click: options.signOut } }),
+    ]);
   }
-  list.replaceChildren(
-    ...quizzes.map((quiz, index) => {
-      const radio = h('input', { attrs: { type: 'radio', name: 'quiz', value: quiz.id, id: `quiz-${quiz.id}`, checked: index === 0 } });
-      radio.addEventListener('change', () => (countInput.max = String(quiz.questionCount)));
-      if (index === 0) countInput.max = String(quiz.questionCount);
-      return h('label', { class: 'quiz-card', attrs: { for: `quiz-${quiz.id}` } }, [
-        radio,
-        h('span', { class: 'quiz-title', text: quiz.title }),
-        h('span', { class: 'quiz-meta', text: `${quiz.questionCount} questions${quiz.description ? ` · ${quiz.description}` : ''}` }),
-      ]);
-    }),
-  );
+  return h('div', { class: 'account-bar' }, [
+    h('span', { class: 'muted', text: 'Sign in to write your own quizzes and keep your reports.' }),
+    h('button', { class: 'btn btn-small', text: 'Sign in', attrs: { type: 'button' }, on: { click: options.signIn } }),
+  ]);
 }
 
 function numberField(id: string, label: string, placeholder: string, min: number, max: number) {

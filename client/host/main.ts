@@ -3,7 +3,7 @@ import type { ClientPayloadInput, GameOver, HostRoomState, LobbyPlayer, Phase } 
 import { createClock } from '../common/clock.js';
 import { byId, h, show } from '../common/dom.js';
 import { connect, request } from '../common/socket.js';
-import { dashboardView } from './dashboard.js';
+import { createHome } from './home.js';
 import { joinLink, lobbyView, type LobbyView } from './lobby-view.js';
 import { nextControls } from './next-controls.js';
 import { hostQuestionView, type HostQuestionView } from './question-view.js';
@@ -32,10 +32,18 @@ function say(message: string): void {
   banner.textContent = message;
 }
 
+const home = createHome(app, {
+  create,
+  sessionChanged: () => {
+    socket.disconnect();
+    socket.connect();
+  },
+});
+
 function showDashboard(notice?: string): void {
   room = null;
   leaveStage();
-  show(app, dashboardView(notice, create));
+  void home.show(notice);
 }
 
 async function create(options: ClientPayloadInput<'host:create'>): Promise<string | null> {
@@ -168,7 +176,7 @@ socket.on('connect', () => {
   say('');
   void clock.sync(3);
   if (session) void attach();
-  else if (!room && !app.querySelector('[data-view=dashboard]')) showDashboard();
+  else if (!room && !app.querySelector('[data-home]')) showDashboard();
 });
 socket.on('disconnect', (reason) => {
   if (reason !== 'io server disconnect' && reason !== 'io client disconnect') say('Connection lost. Reconnecting…');

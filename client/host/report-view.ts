@@ -35,7 +35,7 @@ export function reportView(report: Report, title: string, pin: string, onNewGame
   ]);
 }
 
-function table(caption: string, head: string[], rows: (string | number)[][]): HTMLElement {
+export function table(caption: string, head: string[], rows: (string | number)[][]): HTMLElement {
   return h('div', { class: 'table-wrap' }, [
     h('table', { class: 'report-table' }, [
       h('caption', { text: caption }),

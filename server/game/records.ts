@@ -5,6 +5,10 @@ import type { Phase } from '../../shared/server-events.js';
 export type RoomSettingsRecord = Pick<RoomOptions, 'pointsMode' | 'autoAdvanceSec' | 'maxPlayers' | 'nicknameMode'> & {
   quizId: string;
   title: string;
+  /** The signed-in host's account; absent for a room created in open mode without one. */
+  ownerId?: string;
+  /** The host quiz's version when the room was created; absent for a built-in quiz. */
+  quizVersion?: number;
 };
 
 /** The room's mutable state: small, read on every answer. */

@@ -1,4 +1,6 @@
+import type { Answer } from '../../shared/client-events.js';
 import type { Question } from '../../shared/quiz.js';
+import { NEEDS_HELP_BELOW, type GameAnalysis, type PlayerAnalysis, type QuestionAnalysis } from '../../shared/report.js';
 import type { GameOver, Standing } from '../../shared/server-events.js';
 import { answerText } from './judge.js';
 import type { AnswerRecord, PlayerRecord } from './records.js';
@@ -67,30 +69,83 @@ export function missedQuestions(questions: readonly Question[], perQuestion: rea
   });
 }
 
+/** A player's answer in words: the option texts chosen, or what they typed. */
+function givenText(question: Question, answer: Answer): string {
+  if (typeof answer === 'string') return answer.trim();
+  return (Array.isArray(answer) ? answer : [answer]).map((i) => question.options[i] ?? '?').join(' + ');
+}
+
+const HARDEST_COUNT = 3;
+
+/** The questions fewest players got right (slowest first among equals); a question everyone got right is never hard. */
+function hardestQuestions(questions: readonly QuestionAnalysis[]): number[] {
+  return questions
+    .filter((q) => q.shareCorrect < 1)
+    .sort((a, b) => a.shareCorrect - b.shareCorrect || (b.averageResponseMs ?? 0) - (a.averageResponseMs ?? 0))
+    .slice(0, HARDEST_COUNT)
+    .map((q) => q.index);
+}
+
+/** Everything a finished game tells a teacher: per question, per player, the hardest questions and who may need help. */
 export function gameReport(
   questions: readonly Question[],
   perQuestion: readonly QuestionAnswers[],
   players: readonly PlayerRecord[],
   ranked: readonly Ranked[],
-): NonNullable<GameOver['report']> {
+): GameAnalysis {
   const active = players.filter((p) => !p.kicked).length;
+  const analysed = questions.map((question, index): QuestionAnalysis => {
+    const answers = [...(perQuestion[index]?.values() ?? [])];
+    const correct = answers.filter((a) => a.correct).length;
+    const total = answers.reduce((sum, a) => sum + a.responseMs, 0);
+    return {
+      index,
+      text: question.text,
+      answered: answers.length,
+      correct,
+      shareCorrect: active === 0 ? 0 : correct / active,
+      averageResponseMs: answers.length === 0 ? null : Math.round(total / answers.length),
+      type: question.type,
+      options: question.options,
+      answer: answerText(question),
+      rightOptions: question.correct,
+      distribution: distribution(question, answers),
+    };
+  });
+  const people = ranked.map((r): PlayerAnalysis => {
+    const mine = perQuestion.map((answers) => answers.get(r.playerId));
+    const correct = mine.filter((a) => a?.correct).length;
+    return {
+      nickname: r.nickname,
+      score: r.score,
+      rank: r.rank,
+      correct,
+      answered: mine.filter((a) => a !== undefined).length,
+      accuracy: questions.length === 0 ? 0 : correct / questions.length,
+      answers: mine.map((a, i) =>
+        a ? { given: givenText(questions[i]!, a.answer), correct: a.correct, points: a.points, responseMs: a.responseMs } : null,
+      ),
+    };
+  });
   return {
-    questions: questions.map((question, index) => {
-      const answers = [...(perQuestion[index]?.values() ?? [])];
-      const correct = answers.filter((a) => a.correct).length;
-      const total = answers.reduce((sum, a) => sum + a.responseMs, 0);
-      return {
-        index,
-        text: question.text,
-        answered: answers.length,
-        correct,
-        shareCorrect: active === 0 ? 0 : correct / active,
-        averageResponseMs: answers.length === 0 ? null : Math.round(total / answers.length),
-      };
-    }),
-    players: ranked.map((r) => {
-      const mine = perQuestion.map((answers) => answers.get(r.playerId)).filter((a) => a !== undefined);
-      return { nickname: r.nickname, score: r.score, rank: r.rank, correct: mine.filter((a) => a.correct).length, answered: mine.length };
-    }),
+    questions: analysed,
+    players: people,
+    hardest: hardestQuestions(analysed),
+    needsHelp: people.filter((p) => p.accuracy < NEEDS_HELP_BELOW).map((p) => p.nickname),
+  };
+}
+
+/** The part of the analysis game:over carries to the host's screen: small whatever the room's size. */
+export function hostReport(analysis: GameAnalysis): NonNullable<GameOver['report']> {
+  return {
+    questions: analysis.questions.map(({ index, text, answered, correct, shareCorrect, averageResponseMs }) => ({
+      index,
+      text,
+      answered,
+      correct,
+      shareCorrect,
+      averageResponseMs,
+    })),
+    players: analysis.players.map(({ nickname, score, rank, correct, answered }) => ({ nickname, score, rank, correct, answered })),
   };
 }

@@ -3,11 +3,15 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../../shared/errors.js';
+import type { HostStores } from '../accounts/host-stores.js';
 import type { Logger } from '../logger.js';
 import type { QuizCatalog } from '../quiz/catalog.js';
 import { quizRoutes } from '../quiz/quiz-routes.js';
 import type { RoomStore } from '../store/room-store.js';
+import { accountRoutes } from './account-routes.js';
 import { requireHost } from './host-auth.js';
+import { myQuizRoutes } from './my-quiz-routes.js';
+import { reportRoutes } from './report-routes.js';
 
 export interface HttpAppOptions {
   store: RoomStore;
@@ -15,12 +19,18 @@ export interface HttpAppOptions {
   logger: Logger;
   clientDir: string;
   hostKey: string | undefined;
+  hosts: HostStores;
+  openMode: boolean;
+  /** Behind a reverse proxy: take the client address and HTTPS from X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy: boolean;
+  now: () => number;
 }
 
 /** HTTP: health probes, the quiz API and the built client, behind helmet's strict headers. */
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -38,9 +48,14 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       },
     }),
   );
-  // Quiz imports carry whole quizzes and parse their own bodies (up to 256 KB); everything else stays small.
-  app.use('/api/quizzes', quizRoutes(options.catalog, requireHost(options.hostKey)));
+  const { accounts, library, reports } = options.hosts;
+  const { catalog, logger, openMode } = options;
+  // Quiz routes carry whole quizzes and parse their own bodies (up to 256 KB); everything else stays small.
+  app.use('/api/quizzes', quizRoutes(catalog, requireHost({ hostKey: options.hostKey, openMode, accounts })));
+  app.use('/api/my/quizzes', myQuizRoutes({ accounts, library, catalog, logger, now: options.now }));
   app.use(express.json({ limit: '16kb' }));
+  app.use('/api/account', accountRoutes(accounts, { openMode, logger }));
+  app.use('/api/my/reports', reportRoutes({ accounts, reports, openMode, logger }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -21,6 +21,13 @@ export interface SocketLayerOptions {
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   probeIntervalMs?: number;
+  /** Who may create rooms. Without it every socket may, as in open mode with no accounts. */
+  hosts?: {
+    /** Rooms may be created without an account. */
+    openMode: boolean;
+    /** The account signed in with the handshake's session cookie, if any. */
+    accountOf(cookieHeader: string | undefined): Promise<string | null>;
+  };
 }
 
 /** Failures that mean a guessed PIN or token: counted per IP so nobody can walk the PIN space. */
@@ -91,9 +98,12 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
   };
 
   const handlers: { [E in ClientEventName]: Handler<E> } = {
-    'host:create': async (options, socket) => {
+    'host:create': async (roomOptions, socket) => {
+      // The cookie is the one the page had when the socket connected: the dashboard reconnects after signing in or out.
+      const ownerId = (await options.hosts?.accountOf(socket.handshake.headers.cookie)) ?? undefined;
+      if (!ownerId && options.hosts && !options.hosts.openMode) throw new GameError('forbidden', 'Sign in to create a game.');
       if (!(await limits.createRoom(socket.data.ip))) throw new GameError('rate_limited', 'Too many rooms created from here; wait a few minutes.');
-      const created = await service.createRoom(options);
+      const created = await service.createRoom(roomOptions, ownerId);
       await becomeHost(socket, created.pin);
       return created;
     },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Answer, RoomOptions } from '../../shared/client-events.js';
 import { GameError } from '../../shared/errors.js';
 import type { Question } from '../../shared/quiz.js';
+import type { GameAnalysis } from '../../shared/report.js';
 import type { GameOver, HostRoomState, PlayerResult, PlayerRoomState, Phase } from '../../shared/server-events.js';
 import { drawQuestions, type Random } from '../game/draw.js';
 import { fitsQuestion, isCorrect } from '../game/judge.js';
@@ -9,11 +10,13 @@ import { checkNickname, generatedNickname, nicknameKey } from '../game/nickname.
 import { closeQuestion, endGame, nextPhase, nextTimer, onClock, startGame } from '../game/phases.js';
 import type { PlayerRecord, RoomRecord } from '../game/records.js';
 import { scoreAnswer } from '../game/scoring.js';
-import { gameReport, missedQuestions, previousRanks, rankAll, toStanding, type Ranked } from '../game/standings.js';
+import { gameReport, hostReport, missedQuestions, previousRanks, rankAll, toStanding, type Ranked } from '../game/standings.js';
 import { closeAt, isLate, responseTimeMs } from '../game/timing.js';
 import { playerResultView, questionOpenView, revealView } from '../game/views.js';
 import type { Logger } from '../logger.js';
-import type { QuizCatalog } from '../quiz/catalog.js';
+import type { QuizResolver } from '../quiz/library-resolver.js';
+import { OPEN_BUCKET, type ReportStore } from '../reports/report-store.js';
+import { savedReport } from '../reports/saved-report.js';
 import { hashToken, newPin, newPlayerId, newToken, tokenMatches } from '../security/tokens.js';
 import type { RoomStore } from '../store/room-store.js';
 import type { Outbox } from './outbox.js';
@@ -22,7 +25,10 @@ import { Throttle } from './throttle.js';
 
 export interface RoomServiceDeps {
   store: RoomStore;
-  catalog: QuizCatalog;
+  /** Finds a room's quiz: a built-in, or the creating host's own. */
+  resolveQuiz: QuizResolver;
+  /** Where a finished game's report is kept; none keeps no reports. */
+  reports?: Pick<ReportStore, 'save'>;
   outbox: Outbox;
   logger: Logger;
   now?: () => number;
@@ -47,7 +53,7 @@ export interface AnswerTiming {
   rttMs: number;
 }
 
-type Finals = { podium: GameOver['podium']; count: number; total: number; report: NonNullable<GameOver['report']>; you: Map<string, NonNullable<GameOver['you']>> };
+type Finals = { podium: GameOver['podium']; count: number; total: number; report: GameAnalysis; you: Map<string, NonNullable<GameOver['you']>> };
 
 /**
  * Drives rooms: validates moves against the store's state, asks the pure engine for the next state,
@@ -55,7 +61,8 @@ type Finals = { podium: GameOver['podium']; count: number; total: number; report
  */
 export class RoomService {
   private readonly store: RoomStore;
-  private readonly catalog: QuizCatalog;
+  private readonly resolveQuiz: QuizResolver;
+  private readonly reports: Pick<ReportStore, 'save'> | undefined;
   private readonly outbox: Outbox;
   private readonly logger: Logger;
   private readonly now: () => number;
@@ -77,7 +84,8 @@ export class RoomService {
 
   constructor(deps: RoomServiceDeps) {
     this.store = deps.store;
-    this.catalog = deps.catalog;
+    this.resolveQuiz = deps.resolveQuiz;
+    this.reports = deps.reports;
     this.outbox = deps.outbox;
     this.logger = deps.logger;
     this.now = deps.now ?? Date.now;
@@ -113,6 +121,10 @@ export class RoomService {
       this.logger.info({ pin, phase: room.phase }, 'room clock taken over');
       await this.reconcileConnected(pin);
       this.arm(room);
+      // The process that reached the podium may have died before it kept the report.
+      if (room.phase === 'podium') {
+        await this.saveReport(pin, (await this.finals(pin)).report).catch((err: unknown) => this.logger.warn({ err, pin }, 'report save failed'));
+      }
     }
     return taken;
   }
@@ -158,9 +170,11 @@ export class RoomService {
 
   // ---- host ----
 
-  async createRoom(options: RoomOptions): Promise<{ pin: string; hostToken: string }> {
-    const quiz = this.catalog.get(options.quizId);
-    if (!quiz) throw new GameError('not_found', `No quiz with id ${options.quizId}.`);
+  /** `ownerId` is the signed-in host's account: it may play its own quizzes, and the report is kept for it. */
+  async createRoom(options: RoomOptions, ownerId?: string): Promise<{ pin: string; hostToken: string }> {
+    const resolved = await this.resolveQuiz(options.quizId, ownerId);
+    if (!resolved) throw new GameError('not_found', `No quiz with id ${options.quizId}.`);
+    const { quiz, version } = resolved;
     const questions = drawQuestions(quiz, options, this.random);
     const hostToken = newToken();
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -174,6 +188,8 @@ export class RoomService {
           autoAdvanceSec: options.autoAdvanceSec,
           maxPlayers: options.maxPlayers,
           nicknameMode: options.nicknameMode,
+          ...(ownerId ? { ownerId } : {}),
+          ...(version !== undefined ? { quizVersion: version } : {}),
         },
         total: questions.length,
         phase: 'lobby',
@@ -479,13 +495,25 @@ export class RoomService {
   private async podium(pin: string): Promise<void> {
     const finals = await this.finals(pin);
     const base = { podium: finals.podium, count: finals.count, total: finals.total };
-    this.outbox.toHosts(pin, 'game:over', { ...base, report: finals.report });
+    this.outbox.toHosts(pin, 'game:over', { ...base, report: hostReport(finals.report) });
     for (const [playerId, you] of finals.you) this.outbox.toPlayer(pin, playerId, 'game:over', { ...base, you });
+    await this.saveReport(pin, finals.report);
+  }
+
+  /**
+   * Keeps the report under the room's owner. The podium may be announced again after a failure (this
+   * throwing is one), so the store keeps the first save of a room's report and ignores the others.
+   */
+  private async saveReport(pin: string, analysis: GameAnalysis): Promise<void> {
+    if (!this.reports) return;
+    const room = await this.requireRoom(pin);
+    await this.reports.save(room.settings.ownerId ?? OPEN_BUCKET, savedReport(room, analysis, this.now()));
+    this.logger.info({ pin }, 'report saved');
   }
 
   private async hostGameOver(pin: string): Promise<GameOver> {
     const finals = await this.finals(pin);
-    return { podium: finals.podium, count: finals.count, total: finals.total, report: finals.report };
+    return { podium: finals.podium, count: finals.count, total: finals.total, report: hostReport(finals.report) };
   }
 
   /** Final standings, computed once per room: every rejoin after the podium reads the same figures. */

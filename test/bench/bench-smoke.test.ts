@@ -23,7 +23,7 @@ const isFigure = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 describe('npm run bench, smoke-sized', () => {
   it('plays the baseline and quizroom on both stores to the end, every player served, every figure a number', async () => {
     const prefix = testPrefix('bench');
-    const runs: TargetFigures[] = await runBench(SMOKE, ['baseline', 'memory', 'redis'], { redisUrl: redisUrl(), redisPrefix: prefix });
+    const { runs }: { runs: TargetFigures[] } = await runBench(SMOKE, ['baseline', 'memory', 'redis'], { redisUrl: redisUrl(), redisPrefix: prefix });
 
     expect(runs.map((r) => r.target)).toEqual(['baseline', 'memory', 'redis']);
     for (const run of runs) {

@@ -36,7 +36,9 @@ describe('a cheap phone on a slow 3G link', () => {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await phone.goto(`${server.url}/?pin=${pin}`);
 
-    await joinAs(phone, pin, 'Slowpoke');
+    // Loading over the throttled link takes seconds, more when the rest of the suite shares the CPU.
+    await waitForView(phone, 'join', 60_000);
+    expect(await joinAs(phone, pin, 'Slowpoke', 60_000)).toBe('Slowpoke');
     await host.getByRole('button', { name: 'Start game' }).click();
     await answer(phone, 'right');
     await waitForView(phone, 'result', 30_000);

@@ -38,12 +38,12 @@ export async function createRoom(host: Page, setup: RoomSetup): Promise<string> 
 }
 
 /** Types the PIN and nickname into the join form; returns the nickname the lobby shows. */
-export async function joinAs(player: Page, pin: string, nickname: string): Promise<string> {
-  await waitForView(player, 'join');
+export async function joinAs(player: Page, pin: string, nickname: string, timeout = 15_000): Promise<string> {
+  await waitForView(player, 'join', timeout);
   await player.getByLabel('Game PIN').fill(pin);
   await player.getByLabel('Nickname').fill(nickname);
   await player.getByRole('button', { name: 'Join', exact: true }).click();
-  await waitForView(player, 'lobby');
+  await waitForView(player, 'lobby', timeout);
   return (await player.getByTestId('own-nickname').textContent())!;
 }
 

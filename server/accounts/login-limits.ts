@@ -1,0 +1,61 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export interface LoginLimitSettings {
+  /** Sign-ins and sign-ups one IP may attempt per 15 minutes (a school behind one address has many teachers). */
+  perIpPer15Min: number;
+  /** Sign-ins one email may attempt per 15 minutes: password guessing on one account stops here. */
+  perEmailPer15Min: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimitSettings = { perIpPer15Min: 100, perEmailPer15Min: 10 };
+
+const WINDOW_SEC = 15 * 60;
+
+/**
+ * Login rate limits with rate-limiter-flexible, like server/net/rate-limits.ts: in Redis when the server
+ * has one (every process counts the same attempts), with an in-memory fallback while Redis is away.
+ */
+export class LoginLimits {
+  private readonly perIp: RateLimiterAbstract;
+  private readonly perEmail: RateLimiterAbstract;
+
+  constructor(settings: LoginLimitSettings, redis?: { client: Redis; prefix: string }) {
+    const limiter = (name: string, points: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ points, duration: WINDOW_SEC });
+      if (!redis) return memory;
+      return new RateLimiterRedis({
+        storeClient: redis.client,
+        keyPrefix: `${redis.prefix}limit:${name}`,
+        points,
+        duration: WINDOW_SEC,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      });
+    };
+    this.perIp = limiter('login-ip', settings.perIpPer15Min);
+    this.perEmail = limiter('login-email', settings.perEmailPer15Min);
+  }
+
+  /** Spends one attempt from the IP's allowance and, for a sign-in, the email's; false once either is used up. */
+  async attempt(ip: string, email?: string): Promise<boolean> {
+    const ipAllowed = await allowed(this.perIp.consume(ip));
+    const emailAllowed = email === undefined || (await allowed(this.perEmail.consume(email)));
+    return ipAllowed && emailAllowed;
+  }
+
+  /** A right password clears the email's count, so a teacher's typos do not add up over the week. */
+  async succeeded(email: string): Promise<void> {
+    await this.perEmail.delete(email).catch(() => false);
+  }
+}
+
+async function allowed(consumption: Promise<RateLimiterRes>): Promise<boolean> {
+  try {
+    await consumption;
+    return true;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Account } from '../../shared/account.js';
+import type { ApiError } from '../../shared/api.js';
+import { connectClient, type TestSocket } from '../support/clients.js';
+import { io as connect } from 'socket.io-client';
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  body: ({ ok: true } & T) | { ok: false; error: ApiError };
+  setCookie: string[];
+}
+
+/** A host's browser as far as the API sees it: real fetch, and a cookie jar of one session cookie. */
+export class HostClient {
+  cookie: string | undefined;
+
+  constructor(readonly url: string) {}
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.getSetCookie();
+    for (const line of setCookie) {
+      const pair = line.split(';')[0]!;
+      this.cookie = pair.endsWith('=') ? undefined : pair;
+    }
+    const text = await res.text();
+    return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : ({ ok: true, text } as never), setCookie };
+  }
+
+  async text(path: string): Promise<{ status: number; text: string; disposition: string | null }> {
+    const res = await fetch(`${this.url}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return { status: res.status, text: await res.text(), disposition: res.headers.get('content-disposition') };
+  }
+
+  async signUp(email: string, password = 'correct horse battery'): Promise<Account> {
+    const reply = await this.call<{ account: Account }>('POST', '/api/account/signup', { email, password });
+    if (!reply.body.ok) throw new Error(`sign-up failed: ${reply.body.error.message}`);
+    return reply.body.account;
+  }
+
+  /** A socket whose handshake carries this client's cookie, as the dashboard's socket does after signing in. */
+  async socket(): Promise<TestSocket> {
+    if (!this.cookie) return connectClient(this.url);
+    const socket: TestSocket = connect(this.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: this.cookie } });
+    socket.on('time:probe', (_payload, ack) => ack());
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+}
+
+/** Asserts a failed reply and returns its error, for one-line checks of code and details. */
+export function failure(reply: Reply<unknown>): ApiError {
+  if (reply.body.ok) throw new Error(`expected a failure, got ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.error;
+}
+
+export function success<T>(reply: Reply<T>): { ok: true } & T {
+  if (!reply.body.ok) throw new Error(`expected success, got ${reply.status} ${JSON.stringify(reply.body.error)}`);
+  return reply.body;
+}
