@@ -1,43 +1,30 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app.js';
-import { HOST_VIEWPORT, launchBrowser, openPage, PHONE_VIEWPORT, screenshot, watchForProblems } from './support/browser.js';
-import { ensureClientBuilt } from './support/build.js';
-import { answer, createRoom, joinAs, startGameServer, waitForView } from './support/game.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HOST_VIEWPORT, openPage, PHONE_VIEWPORT, screenshot, watchForProblems } from './support/browser.js';
+import { answer, createRoom, joinAs, waitForView } from './support/game.js';
+import { useGame } from './support/use-game.js';
 
 const QUESTIONS = 3;
 
 describe('a whole game through the real UI', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startGameServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const game = useGame();
 
   it('plays from the dashboard to the podium and the report', { timeout: 180_000 }, async () => {
-    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const host = await openPage(game.browser, `${game.server.url}/host`, HOST_VIEWPORT);
     const problems = watchForProblems(host);
     await waitForView(host, 'dashboard');
     await host.getByRole('radio', { name: /Quick mix/ }).waitFor();
     await screenshot(host, 'host-dashboard');
     const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: QUESTIONS, secondsPerQuestion: 10 });
     expect(pin).toMatch(/^\d{6}$/);
-    await expect.poll(() => host.locator('.join-link').textContent()).toBe(`${server.url}/?pin=${pin}`);
+    await expect.poll(() => host.locator('.join-link').textContent()).toBe(`${game.server.url}/?pin=${pin}`);
 
     // Ada always answers right, Grace only the first question, Linus never: the final ranks are known.
     const names = ['Ada', 'Grace', 'Linus'];
     const players: Page[] = [];
     for (const name of names) {
-      const player = await openPage(browser, server.url, PHONE_VIEWPORT);
+      const player = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
       problems.push(...watchForProblems(player));
       if (players.length === 0) await screenshot(player, 'player-join');
       expect(await joinAs(player, pin, name)).toBe(name);

@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app.js';
-import { HOST_VIEWPORT, launchBrowser, openPage, PHONE_VIEWPORT } from './support/browser.js';
-import { ensureClientBuilt } from './support/build.js';
-import { createRoom, joinAs, startGameServer, waitForView } from './support/game.js';
+import { describe, expect, it } from 'vitest';
+import { HOST_VIEWPORT, openPage, PHONE_VIEWPORT } from './support/browser.js';
+import { createRoom, joinAs, waitForView } from './support/game.js';
+import { useGame } from './support/use-game.js';
 
 describe('the host lobby controls', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startGameServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const game = useGame();
 
   it('kicks a player and locks the room, and the phones say why', { timeout: 60_000 }, async () => {
-    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const host = await openPage(game.browser, `${game.server.url}/host`, HOST_VIEWPORT);
     const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: 1, secondsPerQuestion: 10 });
-    const kept = await openPage(browser, server.url, PHONE_VIEWPORT);
-    const kicked = await openPage(browser, server.url, PHONE_VIEWPORT);
+    const kept = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
+    const kicked = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
     await joinAs(kept, pin, 'Kept');
     await joinAs(kicked, pin, 'Kicked');
 
@@ -37,7 +23,7 @@ describe('the host lobby controls', () => {
 
     await host.getByRole('button', { name: 'Lock room' }).click();
     await host.getByRole('button', { name: 'Unlock room', pressed: true }).waitFor();
-    const late = await openPage(browser, `${server.url}/?pin=${pin}`, PHONE_VIEWPORT);
+    const late = await openPage(game.browser, `${game.server.url}/?pin=${pin}`, PHONE_VIEWPORT);
     await late.getByLabel('Nickname').fill('Late');
     await late.getByRole('button', { name: 'Join', exact: true }).click();
     await expect.poll(() => late.getByRole('alert').textContent()).toBe('The host has locked this game. Ask them to let you in.');

@@ -1,35 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app.js';
-import { HOST_VIEWPORT, launchBrowser, openPage, PHONE_VIEWPORT, watchForProblems } from './support/browser.js';
-import { ensureClientBuilt } from './support/build.js';
-import { createRoom, joinAs, startGameServer } from './support/game.js';
+import { describe, expect, it } from 'vitest';
+import { HOST_VIEWPORT, openPage, PHONE_VIEWPORT, watchForProblems } from './support/browser.js';
+import { createRoom, joinAs } from './support/game.js';
+import { useGame } from './support/use-game.js';
 
 // Nicknames are capped at 20 characters, so these are the shortest forms of the classic payloads.
 const MARKUP_NAMES = ['<img src=x onerror>', '<svg/onload=alert()>'];
 
 describe('a nickname made of HTML', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startGameServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const game = useGame();
 
   it('shows as literal text on the host lobby and the phone, and creates no element', { timeout: 60_000 }, async () => {
-    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const host = await openPage(game.browser, `${game.server.url}/host`, HOST_VIEWPORT);
     const problems = watchForProblems(host);
     const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: 1, secondsPerQuestion: 10 });
 
     for (const name of MARKUP_NAMES) {
-      const player = await openPage(browser, server.url, PHONE_VIEWPORT);
+      const player = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
       problems.push(...watchForProblems(player));
       expect(await joinAs(player, pin, name)).toBe(name);
       expect(await player.locator('img, svg').count()).toBe(0);
@@ -43,10 +29,10 @@ describe('a nickname made of HTML', () => {
   });
 
   it('is replaced by a generated one, shown to the player, when the room gives out nicknames', { timeout: 60_000 }, async () => {
-    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const host = await openPage(game.browser, `${game.server.url}/host`, HOST_VIEWPORT);
     await host.getByLabel('Give players generated nicknames').check();
     const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: 1, secondsPerQuestion: 10 });
-    const player = await openPage(browser, server.url, PHONE_VIEWPORT);
+    const player = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
     const given = await joinAs(player, pin, MARKUP_NAMES[0]!);
     expect(given).not.toBe(MARKUP_NAMES[0]);
     await expect.poll(() => host.locator('.lobby-name').allTextContents()).toEqual([given]);

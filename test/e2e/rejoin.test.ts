@@ -1,32 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app.js';
-import { HOST_VIEWPORT, launchBrowser, openPage, PHONE_VIEWPORT } from './support/browser.js';
-import { ensureClientBuilt } from './support/build.js';
-import { answer, createRoom, joinAs, startGameServer, waitForView } from './support/game.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HOST_VIEWPORT, openPage, PHONE_VIEWPORT } from './support/browser.js';
+import { answer, createRoom, joinAs, waitForView } from './support/game.js';
+import { useGame } from './support/use-game.js';
 
 describe('a player who reloads mid-game', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startGameServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const game = useGame();
 
   const score = async (page: Page) => (await page.locator('#me-score').textContent())!;
 
   it('comes back to the open question with the same score', { timeout: 120_000 }, async () => {
-    const host = await openPage(browser, `${server.url}/host`, HOST_VIEWPORT);
+    const host = await openPage(game.browser, `${game.server.url}/host`, HOST_VIEWPORT);
     const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: 2, secondsPerQuestion: 30 });
-    const mia = await openPage(browser, `${server.url}/?pin=${pin}`, PHONE_VIEWPORT);
-    const noah = await openPage(browser, server.url, PHONE_VIEWPORT);
+    const mia = await openPage(game.browser, `${game.server.url}/?pin=${pin}`, PHONE_VIEWPORT);
+    const noah = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
     // The link's PIN is already filled in.
     expect(await mia.getByLabel('Game PIN').inputValue()).toBe(pin);
     await joinAs(mia, pin, 'Mia');
