@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { h } from './dom.js';
 
 /**
  * Ticks a countdown to a server-time deadline. The number updates every tick; `announce` is
@@ -27,4 +28,22 @@ export function startCountdown(
   tick();
   const timer = setInterval(tick, 200);
   return () => clearInterval(timer);
+}
+
+/** A question's countdown as shown on both screens: the seconds, a shrinking bar and a polite spoken cue. */
+export function countdownDisplay(clock: Clock, question: { deadline: number; timeLimitMs: number }, countClass: string) {
+  const seconds = h('span', { class: countClass, attrs: { 'aria-hidden': 'true' } });
+  const bar = h('div', { class: 'timer-bar' });
+  const spoken = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
+  const stop = startCountdown(
+    clock,
+    question.deadline,
+    (left, fraction) => {
+      seconds.textContent = String(left);
+      bar.style.width = `${Math.round(fraction * 100)}%`;
+    },
+    question.timeLimitMs,
+    (message) => (spoken.textContent = message),
+  );
+  return { seconds, bar, spoken, stop };
 }

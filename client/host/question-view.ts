@@ -1,6 +1,6 @@
 import type { QuestionOpen } from '../../shared/index.js';
 import type { Clock } from '../common/clock.js';
-import { startCountdown } from '../common/countdown.js';
+import { countdownDisplay } from '../common/countdown.js';
 import { h } from '../common/dom.js';
 import { optionClass, optionLook } from '../common/options.js';
 
@@ -18,22 +18,10 @@ const TYPE_HINTS: Record<QuestionOpen['type'], string> = {
 };
 
 export function hostQuestionView(question: QuestionOpen, clock: Clock): HostQuestionView {
-  const seconds = h('span', { class: 'host-count', attrs: { 'aria-hidden': 'true' } });
-  const spoken = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
-  const bar = h('div', { class: 'timer-bar' });
   const progress = h('p', { class: 'answered', attrs: { 'aria-live': 'polite', 'data-testid': 'answered' } });
   const hint = question.type === 'multi' && question.selectCount ? `Pick ${question.selectCount}` : TYPE_HINTS[question.type];
 
-  const stop = startCountdown(
-    clock,
-    question.deadline,
-    (left, fraction) => {
-      seconds.textContent = String(left);
-      bar.style.width = `${Math.round(fraction * 100)}%`;
-    },
-    question.timeLimitMs,
-    (message) => (spoken.textContent = message),
-  );
+  const { seconds, bar, spoken, stop } = countdownDisplay(clock, question, 'host-count');
 
   const el = h('section', { class: 'stage stage-question', attrs: { 'data-view': 'question' } }, [
     h('h1', { class: 'host-question-text', text: question.text }),

@@ -1,6 +1,6 @@
 import type { Answer, QuestionOpen } from '../../shared/index.js';
 import type { Clock } from '../common/clock.js';
-import { startCountdown } from '../common/countdown.js';
+import { countdownDisplay } from '../common/countdown.js';
 import { h } from '../common/dom.js';
 import { optionClass, optionLook } from '../common/options.js';
 
@@ -12,9 +12,6 @@ export interface QuestionView {
 /** `onAnswer` resolves to an error message to show, or null when the view is about to be replaced. */
 export function questionView(question: QuestionOpen, clock: Clock, onAnswer: (answer: Answer) => Promise<string | null>): QuestionView {
   const error = h('p', { class: 'error', attrs: { role: 'alert' } });
-  const seconds = h('span', { class: 'count', attrs: { 'aria-hidden': 'true' } });
-  const bar = h('div', { class: 'timer-bar' });
-  const spoken = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   const controls: (HTMLButtonElement | HTMLInputElement)[] = [];
 
   const send = async (answer: Answer) => {
@@ -26,16 +23,7 @@ export function questionView(question: QuestionOpen, clock: Clock, onAnswer: (an
   };
 
   const answers = answerControls(question, controls, send);
-  const stop = startCountdown(
-    clock,
-    question.deadline,
-    (left, fraction) => {
-      seconds.textContent = String(left);
-      bar.style.width = `${Math.round(fraction * 100)}%`;
-    },
-    question.timeLimitMs,
-    (message) => (spoken.textContent = message),
-  );
+  const { seconds, bar, spoken, stop } = countdownDisplay(clock, question, 'count');
 
   const el = h('section', { class: 'view view-question', attrs: { 'data-view': 'question' } }, [
     h('div', { class: 'question-top' }, [

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { allowed, sharedLimiter, type LimiterRedis } from '../net/rate-limits.js';
 
 export interface LoginLimitSettings {
   /** Sign-ins and sign-ups one IP may attempt per 15 minutes (a school behind one address has many teachers). */
@@ -20,21 +20,9 @@ export class LoginLimits {
   private readonly perIp: RateLimiterAbstract;
   private readonly perEmail: RateLimiterAbstract;
 
-  constructor(settings: LoginLimitSettings, redis?: { client: Redis; prefix: string }) {
-    const limiter = (name: string, points: number): RateLimiterAbstract => {
-      const memory = new RateLimiterMemory({ points, duration: WINDOW_SEC });
-      if (!redis) return memory;
-      return new RateLimiterRedis({
-        storeClient: redis.client,
-        keyPrefix: `${redis.prefix}limit:${name}`,
-        points,
-        duration: WINDOW_SEC,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: memory,
-      });
-    };
-    this.perIp = limiter('login-ip', settings.perIpPer15Min);
-    this.perEmail = limiter('login-email', settings.perEmailPer15Min);
+  constructor(settings: LoginLimitSettings, redis?: LimiterRedis) {
+    this.perIp = sharedLimiter('login-ip', settings.perIpPer15Min, WINDOW_SEC, redis);
+    this.perEmail = sharedLimiter('login-email', settings.perEmailPer15Min, WINDOW_SEC, redis);
   }
 
   /** Spends one attempt from the IP's allowance and, for a sign-in, the email's; false once either is used up. */
@@ -47,15 +35,5 @@ export class LoginLimits {
   /** A right password clears the email's count, so a teacher's typos do not add up over the week. */
   async succeeded(email: string): Promise<void> {
     await this.perEmail.delete(email).catch(() => false);
-  }
-}
-
-async function allowed(consumption: Promise<RateLimiterRes>): Promise<boolean> {
-  try {
-    await consumption;
-    return true;
-  } catch (err) {
-    if (err instanceof RateLimiterRes) return false;
-    throw err;
   }
 }

@@ -10,6 +10,22 @@ export interface LimitSettings {
   failedJoinsPerIpPerMin: number;
 }
 
+export type LimiterRedis = { client: Redis; prefix: string };
+
+/** A limiter every process shares through Redis when there is one, falling back to memory while Redis is away. */
+export function sharedLimiter(name: string, points: number, duration: number, redis?: LimiterRedis): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ points, duration });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis.client,
+    keyPrefix: `${redis.prefix}limit:${name}`,
+    points,
+    duration,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
+}
+
 export const DEFAULT_LIMITS: LimitSettings = { eventsPerSocketPerSec: 20, roomsPerIpPer10Min: 60, failedJoinsPerIpPerMin: 30 };
 
 /**
@@ -22,22 +38,10 @@ export class RateLimits {
   private readonly rooms: RateLimiterAbstract;
   private readonly failedJoins: RateLimiterAbstract;
 
-  constructor(settings: LimitSettings, redis?: { client: Redis; prefix: string }) {
+  constructor(settings: LimitSettings, redis?: LimiterRedis) {
     this.events = new RateLimiterMemory({ points: settings.eventsPerSocketPerSec, duration: 1 });
-    const perIp = (name: string, points: number, duration: number): RateLimiterAbstract => {
-      const memory = new RateLimiterMemory({ points, duration });
-      if (!redis) return memory;
-      return new RateLimiterRedis({
-        storeClient: redis.client,
-        keyPrefix: `${redis.prefix}limit:${name}`,
-        points,
-        duration,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: memory,
-      });
-    };
-    this.rooms = perIp('rooms', settings.roomsPerIpPer10Min, 600);
-    this.failedJoins = perIp('joins', settings.failedJoinsPerIpPerMin, 60);
+    this.rooms = sharedLimiter('rooms', settings.roomsPerIpPer10Min, 600, redis);
+    this.failedJoins = sharedLimiter('joins', settings.failedJoinsPerIpPerMin, 60, redis);
   }
 
   event(socketId: string): Promise<boolean> {
@@ -63,7 +67,8 @@ export class RateLimits {
   }
 }
 
-async function allowed(consumption: Promise<RateLimiterRes>): Promise<boolean> {
+/** Whether a consume() went through; a store error (not a refusal) is rethrown. */
+export async function allowed(consumption: Promise<RateLimiterRes>): Promise<boolean> {
   try {
     await consumption;
     return true;
