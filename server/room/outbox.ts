@@ -29,10 +29,19 @@ export function socketOutbox(io: QuizServer): Outbox {
   // The typed emit wants a literal event name; the generic E is checked at the Outbox boundary instead.
   type Emit = (event: string, payload: unknown) => void;
   const emitTo = (target: string, event: string, payload: unknown) => (io.to(target).emit as unknown as Emit)(event, payload);
+  /**
+   * A player's own message goes straight to their socket when it is on this process: through a Redis
+   * adapter every broadcast is also a stream entry, and a reveal sends one such message per player.
+   */
+  const emitToOne = (target: string, event: string, payload: unknown) => {
+    const local = io.of('/').adapter.rooms.get(target);
+    const operator = local && local.size > 0 ? io.local.to(target) : io.to(target);
+    (operator.emit as unknown as Emit)(event, payload);
+  };
   return {
     toRoom: (pin, event, payload) => emitTo(channel.room(pin), event, payload),
     toHosts: (pin, event, payload) => emitTo(channel.hosts(pin), event, payload),
-    toPlayer: (pin, playerId, event, payload) => emitTo(channel.player(pin, playerId), event, payload),
+    toPlayer: (pin, playerId, event, payload) => emitToOne(channel.player(pin, playerId), event, payload),
     disconnectPlayer: (pin, playerId) => io.in(channel.player(pin, playerId)).disconnectSockets(true),
     disconnectRoom: (pin) => io.in(channel.room(pin)).disconnectSockets(true),
     connectedPlayerIds: async (pin) => {

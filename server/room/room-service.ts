@@ -323,7 +323,8 @@ export class RoomService {
   }
 
   async answer(pin: string, playerId: string, questionIndex: number, answer: Answer, timing: AnswerTiming): Promise<void> {
-    const room = await this.requireRoom(pin);
+    // Both reads go out together: one round trip to the store on the hot path, not two.
+    const [room, player] = await Promise.all([this.requireRoom(pin), this.store.getPlayer(pin, playerId)]);
     if (room.phase !== 'question' || questionIndex !== room.questionIndex) {
       const past = questionIndex < room.questionIndex || (questionIndex === room.questionIndex && room.phase !== 'lobby');
       throw new GameError(past ? 'too_late' : 'wrong_phase', past ? 'That question has closed.' : 'That question is not open.');
@@ -331,7 +332,6 @@ export class RoomService {
     if (isLate(timing.receivedAt, room.deadline, timing.rttMs)) throw new GameError('too_late', 'Time was up.');
     const question = (await this.questions(pin))[questionIndex]!;
     if (!fitsQuestion(question, answer)) throw new GameError('bad_request', `That is not an answer to a ${question.type} question.`);
-    const player = await this.store.getPlayer(pin, playerId);
     if (!player || player.kicked) throw new GameError('forbidden');
     const responseMs = responseTimeMs(Math.max(timing.sentAt ?? room.openedAt, room.openedAt), timing.receivedAt, timing.rttMs);
     const correct = isCorrect(question, answer);
