@@ -8,7 +8,7 @@ import { LoaderPool, loaderCount, splitSeats } from './loader-pool.js';
 import type { LoaderSamples, Seat, Target } from './messages.js';
 import { allProcessesCpu, cpuSeconds, machineProcessSeconds, rssBytes } from './proc.js';
 import { benchPrefix, RedisProbe } from './redis-stats.js';
-import { figures, type TargetFigures } from './report.js';
+import { figures, type TargetFigures } from './figures.js';
 import type { Scenario } from './scenarios.js';
 import { startServerChild, type ServerChild } from './server-process.js';
 
@@ -27,6 +27,7 @@ export interface Mark {
   at: number;
   /** The server's CPU seconds so far. */
   cpuSec: number;
+  /** CPU seconds of every process of the run (server, loaders, this one, Redis), and of the whole machine. */
   benchCpuSec: number;
   machineProcessSec: number;
   redisCalls: Record<string, number> | null;
@@ -46,7 +47,7 @@ export interface RawRun {
   serverLogLines: number;
   /** The other processes that used the most CPU from the joins to the end (those that also ended within it are not listed). */
   otherTop: { name: string; sec: number }[];
-  /** Connected Redis clients seen around the game (ours and the server's included) and the keys the run left. */
+  /** Connected Redis clients seen around the game (ours and the server's included), and the keys the run created. */
   redis?: { clientsDuringGame: number; keysCreated: number };
   load: { before: number[]; after: number[] };
 }
@@ -132,15 +133,16 @@ async function measure(scenario: Scenario, target: Target, options: RunOptions, 
       machineProcessSec: machineProcessSeconds(),
       redisCalls: probe ? await probe.commandCalls() : null,
     });
+    const quizroom = target !== 'baseline';
+    hosts = await Promise.all(Array.from({ length: scenario.rooms }, (_, room) => createRoom(url, quizroom, scenario, room)));
+    // After the rooms exist: a host's sign-up runs scrypt, whose memory is no player's.
     const rssBefore = rssBytes(pid);
-    const answerProbes = target !== 'baseline';
-    hosts = await Promise.all(Array.from({ length: scenario.rooms }, (_, room) => createRoom(url, answerProbes, scenario, room)));
 
     const names = nicknames();
     const seats: Seat[] = hosts.flatMap(({ pin }) => Array.from({ length: scenario.playersPerRoom }, () => ({ pin, nickname: names.next().value })));
     const shares = splitSeats(seats, loaderCount(seats.length));
     const loadersStartedAt = clock();
-    pool = LoaderPool.start(shares.map((share) => ({ url, answerProbes, seats: share, burst: scenario.burst, connectAtJoin: scenario.connectAtJoin })));
+    pool = LoaderPool.start(shares.map((share) => ({ url, answerProbes: quizroom, seats: share, burst: scenario.burst, connectAtJoin: scenario.connectAtJoin })));
     await pool.start();
 
     const processesAtStart = allProcessesCpu();

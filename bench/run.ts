@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { loaderCount } from './loader-pool.js';
 import { runBench } from './orchestrator.js';
 import { openFilesLimit } from './proc.js';
-import { checkTargets, formatChecks, formatTable } from './report.js';
+import { formatChecks, formatTable } from './table.js';
+import { checkTargets } from './targets.js';
 import { describeScenario, parseCli, variant, type CliOptions } from './scenarios.js';
 
 /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/orchestrator.js';
 import { RedisProbe } from '../../bench/redis-stats.js';
-import { checkTargets, formatTable, type TargetFigures } from '../../bench/report.js';
+import type { TargetFigures } from '../../bench/figures.js';
+import { formatTable } from '../../bench/table.js';
+import { checkTargets } from '../../bench/targets.js';
 import type { Scenario } from '../../bench/scenarios.js';
 import { redisUrl, testPrefix } from '../support/redis.js';
 
