@@ -96,7 +96,7 @@ describe.each(STORE_KINDS)('fuzzing a live game on the %s store', (kind) => {
 
     const opens = Promise.all(players.map((p) => next(p.socket, 'question:open')));
     await must(host, 'host:start', {});
-    let opened = await opens;
+    await opens;
     for (let q = 0; q < FIXTURE_QUIZ.questions.length; q++) {
       const reveal = next(host, 'question:reveal', (r) => r.index === q);
       await Promise.all(players.map((p, i) => must(p.socket, 'player:answer', { questionIndex: q, answer: (i % 2 === 0 ? FIXTURE_ANSWERS[q] : FIXTURE_WRONG[q]) as never })));
@@ -107,7 +107,7 @@ describe.each(STORE_KINDS)('fuzzing a live game on the %s store', (kind) => {
       if (q + 1 < FIXTURE_QUIZ.questions.length) {
         const nextOpens = Promise.all(players.map((p) => next(p.socket, 'question:open', (o) => o.index === q + 1)));
         await must(host, 'host:next', {});
-        opened = await nextOpens;
+        await nextOpens;
       }
     }
     const finals = Promise.all(players.map((p) => next(p.socket, 'game:over')));

@@ -1,7 +1,7 @@
 import './host.css';
 import type { ClientPayloadInput, GameOver, HostRoomState, LobbyPlayer, Phase } from '../../shared/index.js';
 import { createClock } from '../common/clock.js';
-import { byId, h, show } from '../common/dom.js';
+import { byId, h } from '../common/dom.js';
 import { connect, request } from '../common/socket.js';
 import { createHome } from './home.js';
 import { joinLink, lobbyView, type LobbyView } from './lobby-view.js';

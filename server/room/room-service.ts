@@ -301,7 +301,8 @@ export class RoomService {
   }
 
   async rejoin(pin: string, token: string): Promise<PlayerRecord> {
-    const room = await this.requireRoom(pin);
+    // A room that is gone is not_found, so the phone offers a new join rather than "forbidden".
+    await this.requireRoom(pin);
     const id = await this.store.playerIdByTokenHash(pin, hashToken(token));
     const player = id ? await this.store.getPlayer(pin, id) : null;
     if (!player || !tokenMatches(token, player.tokenHash)) throw new GameError('forbidden', 'That player token does not belong to this room.');

@@ -26,18 +26,13 @@ describe('Redis going away mid-game', () => {
     redis = await PrivateRedis.start();
     server = await startTestServer('redis', { store: await RedisStore.connect(redis.url, 'outage:') });
   });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await server?.stop().catch(() => {});
-    await redis?.remove();
-  });
-
-  it('answers unavailable while Redis is restarting, keeps health up, and the game goes on when it is back', async () => {
+  /** A started game whose first player has answered the first question correctly. */
+  async function firstAnswerIn(nicknames: string[]) {
     const host = await connectClient(server.url);
     sockets.push(host);
     const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
     const players = await Promise.all(
-      ['Ada', 'Grace', 'Linus'].map(async (nickname) => {
+      nicknames.map(async (nickname) => {
         const s = await connectClient(server.url);
         sockets.push(s);
         return { s, ...(await must(s, 'player:join', { pin, nickname })) };
@@ -47,6 +42,17 @@ describe('Redis going away mid-game', () => {
     await must(host, 'host:start', {});
     await opened;
     await must(players[0]!.s, 'player:answer', { questionIndex: 0, answer: FIXTURE_ANSWERS[0] });
+    return { host, pin, players };
+  }
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await server?.stop().catch(() => {});
+    await redis?.remove();
+  });
+
+  it('answers unavailable while Redis is restarting, keeps health up, and the game goes on when it is back', async () => {
+    const { host, players } = await firstAnswerIn(['Ada', 'Grace', 'Linus']);
 
     await redis.down();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -68,20 +74,7 @@ describe('Redis going away mid-game', () => {
   }, 30_000);
 
   it('rides out a paused Redis: acknowledged answers count once, retried ones are not doubled, the game finishes', async () => {
-    const host = await connectClient(server.url);
-    sockets.push(host);
-    const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
-    const players = await Promise.all(
-      ['Ada', 'Grace'].map(async (nickname) => {
-        const s = await connectClient(server.url);
-        sockets.push(s);
-        return { s, ...(await must(s, 'player:join', { pin, nickname })) };
-      }),
-    );
-    const opened = Promise.all(players.map((p) => next(p.s, 'question:open')));
-    await must(host, 'host:start', {});
-    await opened;
-    await must(players[0]!.s, 'player:answer', { questionIndex: 0, answer: FIXTURE_ANSWERS[0] });
+    const { host, pin, players } = await firstAnswerIn(['Ada', 'Grace']);
 
     await redis.pause(4_000);
     const reveal = next(host, 'question:reveal');

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlayerResult } from '../../shared/server-events.js';
 import { bankQuestions } from '../support/bank-answers.js';
-import { startChild, type ChildServer } from '../support/child-server.js';
-import { connectClient, must, next, type TestSocket } from '../support/clients.js';
-import { dropPrefix, redisUrl, testPrefix } from '../support/redis.js';
+import { childPool } from '../support/child-server.js';
+import { must, next } from '../support/clients.js';
 
 const QUIZ = 'module-16-s5';
 const { answers } = bankQuestions(QUIZ, 3);
@@ -12,31 +11,12 @@ const { answers } = bankQuestions(QUIZ, 3);
 const KILL_AT = ['lobby', 'question', 'reveal', 'leaderboard'] as const;
 
 describe('a server killed with SIGKILL and started again on Redis', () => {
-  const prefixes: string[] = [];
-  const children: ChildServer[] = [];
-  const sockets: TestSocket[] = [];
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    for (const c of children.splice(0)) c.child.kill('SIGKILL');
-  });
-  afterAll(async () => {
-    for (const p of prefixes) await dropPrefix(p);
-  });
-
-  async function boot(prefix: string, port?: number) {
-    const child = await startChild({ REDIS_URL: redisUrl(), REDIS_PREFIX: prefix }, port);
-    children.push(child);
-    return child;
-  }
-  const client = async (url: string) => {
-    const s = await connectClient(url);
-    sockets.push(s);
-    return s;
-  };
+  const pool = childPool();
+  const boot = (prefix: string, port?: number) => pool.boot(prefix, {}, port);
+  const client = pool.client;
 
   it.each(KILL_AT)('resumes the room when killed in the %s phase, with every score kept', async (phase) => {
-    const prefix = testPrefix(`restart-${phase}`);
-    prefixes.push(prefix);
+    const prefix = pool.prefix(`restart-${phase}`);
     const first = await boot(prefix);
     const host = await client(first.url);
     const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 3, timeLimitSec: 30 });
@@ -109,8 +89,7 @@ describe('a server killed with SIGKILL and started again on Redis', () => {
   }, 60_000);
 
   it('closes a question whose deadline passed while the server was down, as soon as it is back', async () => {
-    const prefix = testPrefix('restart-deadline');
-    prefixes.push(prefix);
+    const prefix = pool.prefix('restart-deadline');
     const first = await boot(prefix);
     const host = await client(first.url);
     const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5 });
@@ -135,8 +114,7 @@ describe('a server killed with SIGKILL and started again on Redis', () => {
   }, 60_000);
 
   it('shuts down gracefully on SIGTERM: clients are told to reconnect and the room carries on', async () => {
-    const prefix = testPrefix('sigterm');
-    prefixes.push(prefix);
+    const prefix = pool.prefix('sigterm');
     const first = await boot(prefix);
     const host = await client(first.url);
     const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2 });

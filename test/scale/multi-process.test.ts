@@ -1,11 +1,11 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GameOver } from '../../shared/server-events.js';
 import { RedisStore } from '../../server/store/redis-store.js';
 import { bankQuestions } from '../support/bank-answers.js';
-import { startChild, type ChildServer } from '../support/child-server.js';
-import { connectClient, must, next, type TestSocket } from '../support/clients.js';
+import { childPool, type ChildServer } from '../support/child-server.js';
+import { must, next } from '../support/clients.js';
 import { expectedPoints } from '../support/game.js';
-import { dropPrefix, redisUrl, testPrefix } from '../support/redis.js';
+import { redisUrl } from '../support/redis.js';
 
 const QUIZ = 'module-16-s5';
 const QUESTIONS = 3;
@@ -39,31 +39,14 @@ async function expectedScores(prefix: string, pin: string): Promise<Map<string, 
 }
 
 describe('several server processes sharing one Redis', () => {
-  const prefixes: string[] = [];
-  const children: ChildServer[] = [];
-  const sockets: TestSocket[] = [];
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    for (const c of children.splice(0)) c.child.kill('SIGKILL');
-  });
-  afterAll(async () => {
-    for (const p of prefixes) await dropPrefix(p);
-  });
+  const pool = childPool();
+  const client = pool.client;
 
   async function cluster(name: string, count = 2) {
-    const prefix = testPrefix(name);
-    prefixes.push(prefix);
-    const started = await Promise.all(
-      Array.from({ length: count }, () => startChild({ REDIS_URL: redisUrl(), REDIS_PREFIX: prefix, LEASE_MS: '1000' })),
-    );
-    children.push(...started);
+    const prefix = pool.prefix(name);
+    const started = await Promise.all(Array.from({ length: count }, () => pool.boot(prefix, { LEASE_MS: '1000' })));
     return { prefix, servers: started };
   }
-  const client = async (url: string) => {
-    const s = await connectClient(url);
-    sockets.push(s);
-    return s;
-  };
 
   async function seat(urls: string[], pin: string, count: number) {
     return Promise.all(
@@ -157,10 +140,9 @@ describe('several server processes sharing one Redis', () => {
   }, 60_000);
 
   it('lets exactly one of two processes racing for an orphaned room run its clock', async () => {
-    const prefix = testPrefix('lease-race');
-    prefixes.push(prefix);
+    const prefix = pool.prefix('lease-race');
     // A room left open by a process that is gone: a question whose deadline is about to pass.
-    const seedServer = await startChild({ REDIS_URL: redisUrl(), REDIS_PREFIX: prefix, LEASE_MS: '1000' });
+    const seedServer = await pool.boot(prefix, { LEASE_MS: '1000' });
     const host = await client(seedServer.url);
     const { pin } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5 });
     await must(await client(seedServer.url), 'player:join', { pin, nickname: 'Solo' });
@@ -168,8 +150,7 @@ describe('several server processes sharing one Redis', () => {
     seedServer.child.kill('SIGKILL');
     await seedServer.exited;
 
-    const racers = await Promise.all([0, 1].map(() => startChild({ REDIS_URL: redisUrl(), REDIS_PREFIX: prefix, LEASE_MS: '1000' })));
-    children.push(...racers);
+    const racers = await Promise.all([0, 1].map(() => pool.boot(prefix, { LEASE_MS: '1000' })));
     const watcher = await client(racers[1]!.url);
     const store = await RedisStore.connect(redisUrl(), prefix);
     try {
