@@ -347,6 +347,8 @@ export class RoomService {
     if (outcome === 'already_answered') throw new GameError('already_answered');
     if (outcome === 'closed') throw new GameError('too_late', 'That question has closed.');
     this.progress.schedule(pin);
+    // The last answer closes the question at once rather than at the host counter's next tick.
+    void this.closeIfEveryoneAnswered(room).catch((err: unknown) => this.logger.warn({ err, pin }, 'early close check failed'));
   }
 
   async playerState(pin: string, playerId: string): Promise<PlayerRoomState> {
@@ -559,12 +561,18 @@ export class RoomService {
         this.store.connectedCount(pin),
       ]);
       this.outbox.toHosts(pin, 'question:progress', { index: room.questionIndex, answered, connected });
-      if (answered >= connected && (await this.everyoneAnswered(room))) {
-        await this.move(room, closeQuestion(room, this.now()));
-      }
+      await this.closeIfEveryoneAnswered(room, { answered, connected });
     } catch (err) {
       this.logger.warn({ err, pin }, 'progress update failed');
     }
+  }
+
+  /** Closes an open question once every connected player has answered; the counts are a cheap first test. */
+  private async closeIfEveryoneAnswered(room: RoomRecord, counts?: { answered: number; connected: number }): Promise<void> {
+    const [answered, connected] = counts
+      ? [counts.answered, counts.connected]
+      : await Promise.all([this.store.answerCount(room.pin, room.questionIndex), this.store.connectedCount(room.pin)]);
+    if (answered >= connected && (await this.everyoneAnswered(room))) await this.move(room, closeQuestion(room, this.now()));
   }
 
   /** Exact check, run only when the counts say it may be true: every connected player has an answer in. */
