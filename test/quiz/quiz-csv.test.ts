@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../server/quiz/catalog.js';
-import { QuizImportError } from '../../server/quiz/import-error.js';
+import { refusal } from '../support/import-refusal.js';
 import { exportQuizCsv, importQuizCsv } from '../../server/quiz/quiz-csv.js';
 
 const whole = createCatalog().get('module-16')!;
 const meta = { id: 'class-quiz', title: 'Class quiz' };
 const KAHOOT_HEADER = 'Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit (sec),Correct answer(s)';
-
-function refusal(run: () => unknown): QuizImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QuizImportError) return error;
-    throw error;
-  }
-  throw new Error('the import was accepted');
-}
 
 describe('quiz CSV export and import', () => {
   it('round-trips the whole bank: CSV → quiz → CSV is byte-identical and keeps every field but ids', () => {

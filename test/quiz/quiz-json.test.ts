@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../server/quiz/catalog.js';
-import { QuizImportError } from '../../server/quiz/import-error.js';
+import { refusal } from '../support/import-refusal.js';
 import { exportQuizJson, importQuizJson } from '../../server/quiz/quiz-json.js';
 
 const whole = createCatalog().get('module-16')!;
-
-function refusal(run: () => unknown): QuizImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QuizImportError) return error;
-    throw error;
-  }
-  throw new Error('the import was accepted');
-}
 
 describe('quiz JSON', () => {
   it('round-trips JSON → quiz → JSON byte for byte', () => {
