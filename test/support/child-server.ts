@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach } from 'vitest';
 import { connectClient, type TestSocket } from './clients.js';
-import { freePort } from './global-setup.js';
+import { freePort } from '../../scripts/free-port.js';
 import { dropPrefix, redisUrl, testPrefix } from './redis.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

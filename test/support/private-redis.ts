@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort } from './global-setup.js';
+import { freePort } from '../../scripts/free-port.js';
 
 /**
  * A redis-server of the test's own, so it can be paused, killed and restarted without touching anyone else's.
