@@ -47,6 +47,24 @@ export interface AnswerRecord {
   streak: number;
 }
 
+/** An answer as the service judged it. The store applies the streak, so the points come as a ladder (see `pointsByStreak`). */
+export interface AnswerInput {
+  playerId: string;
+  answer: Answer;
+  correct: boolean;
+  responseMs: number;
+  /** Points by the streak the answer makes; empty for a wrong answer. */
+  ladder: readonly number[];
+}
+
+/**
+ * What recording an answer did. A counted answer comes back with the question's answer count and the
+ * connected count, so the service can tell whether that was the last one without asking again.
+ */
+export type AnswerOutcome =
+  | { status: 'ok'; points: number; streak: number; answered: number; connected: number }
+  | { status: 'already_answered' | 'closed' | 'not_playing' };
+
 export interface NewRoom {
   room: RoomRecord;
   /** Immutable once the room exists, so processes may cache them. */

@@ -28,6 +28,26 @@ export interface Scored {
   streak: number;
 }
 
+/** Streaks longer than this earn no more bonus than this one. */
+export const LONGEST_BONUS_STREAK = STREAK_BONUS_CAP / STREAK_STEP + 1;
+
+/**
+ * A correct answer's points by the streak it makes: entry i is for a streak of i + 1, and the last entry
+ * holds for every longer streak. The store picks the entry, because only it knows the streak at the
+ * moment the answer counts; handing it the whole ladder keeps the rule here and the answer one round trip.
+ */
+export function pointsByStreak(responseMs: number, timeLimitMs: number, mode: PointsMode): number[] {
+  const base = basePoints(responseMs, timeLimitMs);
+  return Array.from({ length: LONGEST_BONUS_STREAK }, (_, i) => (base + streakBonus(i + 1)) * MULTIPLIER[mode]);
+}
+
+/** What an answer scores once the streak before it is known. */
+export function scoreFromLadder(correct: boolean, ladder: readonly number[], streakBefore: number): Scored {
+  if (!correct) return { points: 0, streak: 0 };
+  const streak = streakBefore + 1;
+  return { points: ladder[Math.min(streak, ladder.length) - 1] ?? 0, streak };
+}
+
 export function scoreAnswer(input: {
   correct: boolean;
   responseMs: number;
@@ -35,8 +55,5 @@ export function scoreAnswer(input: {
   streakBefore: number;
   mode: PointsMode;
 }): Scored {
-  if (!input.correct) return { points: 0, streak: 0 };
-  const streak = input.streakBefore + 1;
-  const points = (basePoints(input.responseMs, input.timeLimitMs) + streakBonus(streak)) * MULTIPLIER[input.mode];
-  return { points, streak };
+  return scoreFromLadder(input.correct, pointsByStreak(input.responseMs, input.timeLimitMs, input.mode), input.streakBefore);
 }

@@ -9,7 +9,7 @@ import { fitsQuestion, isCorrect } from '../game/judge.js';
 import { checkNickname, generatedNickname, nicknameKey } from '../game/nickname.js';
 import { closeQuestion, endGame, nextPhase, nextTimer, onClock, startGame } from '../game/phases.js';
 import type { PlayerRecord, RoomRecord } from '../game/records.js';
-import { scoreAnswer } from '../game/scoring.js';
+import { pointsByStreak } from '../game/scoring.js';
 import { gameReport, hostReport, missedQuestions, previousRanks, rankAll, toStanding, type Ranked } from '../game/standings.js';
 import { closeAt, isLate, responseTimeMs } from '../game/timing.js';
 import { playerResultView, questionOpenView, revealView } from '../game/views.js';
@@ -19,6 +19,7 @@ import { OPEN_BUCKET, type ReportStore } from '../reports/report-store.js';
 import { savedReport } from '../reports/saved-report.js';
 import { hashToken, newPin, newPlayerId, newToken, tokenMatches } from '../security/tokens.js';
 import type { RoomStore } from '../store/room-store.js';
+import { BoundedMap } from './bounded-map.js';
 import type { Outbox } from './outbox.js';
 import { RoomClock } from './room-clock.js';
 import { Throttle } from './throttle.js';
@@ -53,6 +54,12 @@ export interface AnswerTiming {
   rttMs: number;
 }
 
+const ANSWER_REFUSED = {
+  already_answered: () => new GameError('already_answered'),
+  not_playing: () => new GameError('forbidden', 'You are not in this game.'),
+  closed: () => new GameError('too_late', 'That question has closed.'),
+};
+
 type Finals = { podium: GameOver['podium']; count: number; total: number; report: GameAnalysis; you: Map<string, NonNullable<GameOver['you']>> };
 
 /**
@@ -79,8 +86,13 @@ export class RoomService {
   private readonly owned = new Set<string>();
   private leaseTimer?: NodeJS.Timeout;
   private scanTimer?: NodeJS.Timeout;
-  private readonly questionCache = new Map<string, Question[]>();
-  private readonly finalsCache = new Map<string, Promise<Finals>>();
+  private readonly questionCache = new BoundedMap<string, Question[]>(2000);
+  private readonly finalsCache = new BoundedMap<string, Promise<Finals>>(500);
+  /**
+   * Rooms on an open question, as last seen. A question's record does not change while it is open, so an
+   * answer may be checked against it without a read; the answer script re-checks the phase in the store.
+   */
+  private readonly openQuestions = new BoundedMap<string, RoomRecord>(10_000);
 
   constructor(deps: RoomServiceDeps) {
     this.store = deps.store;
@@ -324,8 +336,7 @@ export class RoomService {
   }
 
   async answer(pin: string, playerId: string, questionIndex: number, answer: Answer, timing: AnswerTiming): Promise<void> {
-    // Both reads go out together: one round trip to the store on the hot path, not two.
-    const [room, player] = await Promise.all([this.requireRoom(pin), this.store.getPlayer(pin, playerId)]);
+    const room = await this.openQuestion(pin, questionIndex);
     if (room.phase !== 'question' || questionIndex !== room.questionIndex) {
       const past = questionIndex < room.questionIndex || (questionIndex === room.questionIndex && room.phase !== 'lobby');
       throw new GameError(past ? 'too_late' : 'wrong_phase', past ? 'That question has closed.' : 'That question is not open.');
@@ -333,22 +344,25 @@ export class RoomService {
     if (isLate(timing.receivedAt, room.deadline, timing.rttMs)) throw new GameError('too_late', 'Time was up.');
     const question = (await this.questions(pin))[questionIndex]!;
     if (!fitsQuestion(question, answer)) throw new GameError('bad_request', `That is not an answer to a ${question.type} question.`);
-    if (!player || player.kicked) throw new GameError('forbidden');
     const responseMs = responseTimeMs(Math.max(timing.sentAt ?? room.openedAt, room.openedAt), timing.receivedAt, timing.rttMs);
     const correct = isCorrect(question, answer);
-    const scored = scoreAnswer({
-      correct,
-      responseMs,
-      timeLimitMs: room.deadline - room.openedAt,
-      streakBefore: player.streak,
-      mode: room.settings.pointsMode,
-    });
-    const outcome = await this.store.recordAnswer(pin, questionIndex, { playerId, answer, correct, responseMs, ...scored });
-    if (outcome === 'already_answered') throw new GameError('already_answered');
-    if (outcome === 'closed') throw new GameError('too_late', 'That question has closed.');
+    const ladder = correct ? pointsByStreak(responseMs, room.deadline - room.openedAt, room.settings.pointsMode) : [];
+    const outcome = await this.store.recordAnswer(pin, questionIndex, { playerId, answer, correct, responseMs, ladder });
+    if (outcome.status !== 'ok') throw ANSWER_REFUSED[outcome.status]();
     this.progress.schedule(pin);
     // The last answer closes the question at once rather than at the host counter's next tick.
-    void this.closeIfEveryoneAnswered(room).catch((err: unknown) => this.logger.warn({ err, pin }, 'early close check failed'));
+    if (outcome.answered >= outcome.connected) {
+      void this.closeIfEveryoneAnswered(room, outcome).catch((err: unknown) => this.logger.warn({ err, pin }, 'early close check failed'));
+    }
+  }
+
+  /** The room for an answer to this question: from the cache while it is open there, else from the store. */
+  private async openQuestion(pin: string, questionIndex: number): Promise<RoomRecord> {
+    const cached = this.openQuestions.get(pin);
+    if (cached && cached.questionIndex === questionIndex) return cached;
+    const room = await this.requireRoom(pin);
+    if (room.phase === 'question') this.openQuestions.set(pin, room);
+    return room;
   }
 
   async playerState(pin: string, playerId: string): Promise<PlayerRoomState> {
@@ -390,6 +404,8 @@ export class RoomService {
    */
   private async move(from: RoomRecord, to: RoomRecord): Promise<boolean> {
     if (!(await this.store.updateRoom(from.pin, from, to))) return false;
+    if (to.phase === 'question') this.openQuestions.set(to.pin, to);
+    else this.openQuestions.delete(to.pin);
     this.logger.info({ pin: to.pin, phase: to.phase, questionIndex: to.questionIndex }, 'room moved');
     await this.runClockHere(to.pin).catch((err: unknown) => this.logger.warn({ err: (err as Error).message, pin: to.pin }, 'lease claim failed'));
     this.arm(to);
@@ -460,6 +476,7 @@ export class RoomService {
         this.progress.forget(pin);
         this.lobby.forget(pin);
         this.owned.delete(pin);
+        this.questionCache.delete(pin);
         await this.store.releaseLease(pin, this.owner);
         await this.store.expireRoom(pin, this.finishedTtlSec);
         return;

@@ -1,6 +1,7 @@
 import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
-import type { AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
+import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
+import { scoreFromLadder } from '../game/scoring.js';
 import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
 
 interface MemoryRoom {
@@ -130,18 +131,26 @@ export class MemoryStore implements RoomStore {
     return this.rooms.get(pin)?.connected.size ?? 0;
   }
 
-  async recordAnswer(pin: string, questionIndex: number, answer: AnswerRecord): Promise<'ok' | 'already_answered' | 'closed'> {
+  async recordAnswer(pin: string, questionIndex: number, input: AnswerInput): Promise<AnswerOutcome> {
     const r = this.rooms.get(pin);
-    if (!r || r.room.phase !== 'question' || r.room.questionIndex !== questionIndex) return 'closed';
-    const player = r.players.get(answer.playerId);
-    if (!player || player.kicked) return 'closed';
+    if (!r || r.room.phase !== 'question' || r.room.questionIndex !== questionIndex) return { status: 'closed' };
+    const player = r.players.get(input.playerId);
+    if (!player || player.kicked) return { status: 'not_playing' };
     let answers = r.answers.get(questionIndex);
     if (!answers) r.answers.set(questionIndex, (answers = new Map()));
-    if (answers.has(answer.playerId)) return 'already_answered';
-    answers.set(answer.playerId, structuredClone(answer));
-    r.scores.set(answer.playerId, (r.scores.get(answer.playerId) ?? 0) + answer.points);
-    player.streak = answer.streak;
-    return 'ok';
+    if (answers.has(input.playerId)) return { status: 'already_answered' };
+    const { points, streak } = scoreFromLadder(input.correct, input.ladder, player.streak);
+    answers.set(input.playerId, {
+      playerId: input.playerId,
+      answer: structuredClone(input.answer),
+      correct: input.correct,
+      responseMs: input.responseMs,
+      points,
+      streak,
+    });
+    r.scores.set(input.playerId, (r.scores.get(input.playerId) ?? 0) + points);
+    player.streak = streak;
+    return { status: 'ok', points, streak, answered: answers.size, connected: r.connected.size };
   }
 
   async getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]> {

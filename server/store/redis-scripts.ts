@@ -23,18 +23,27 @@ redis.call('ZADD', KEYS[3], 0, ARGV[2])
 return 'ok'`;
 
 /**
- * KEYS: room, answers of the question, scores, streaks. ARGV: questionIndex, playerId, answerJson, points, streak.
- * The phase check lives here too, so no answer can slip in after the reveal has read the answers.
- * Kicked players are off the scores set, which is how they are refused.
+ * KEYS: room, answers of the question, scores, streaks, connected.
+ * ARGV: questionIndex, playerId, the answer's JSON without its closing brace, correct (1/0), then the points
+ * ladder by streak (see `pointsByStreak`).
+ * The phase check lives here too, so no answer can slip in after the reveal has read the answers; the streak
+ * is read here, so the whole answer is one round trip. Kicked players are off the scores set, which is how
+ * they are refused. Returns the status, then (when counted) points, streak, answers in and players connected.
  */
 export const RECORD_ANSWER = `
-if redis.call('HGET', KEYS[1], 'phase') ~= 'question' then return 'closed' end
-if redis.call('HGET', KEYS[1], 'questionIndex') ~= ARGV[1] then return 'closed' end
-if not redis.call('ZSCORE', KEYS[3], ARGV[2]) then return 'closed' end
-if redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3]) == 0 then return 'already_answered' end
-redis.call('ZINCRBY', KEYS[3], ARGV[4], ARGV[2])
-redis.call('HSET', KEYS[4], ARGV[2], ARGV[5])
-return 'ok'`;
+local at = redis.call('HMGET', KEYS[1], 'phase', 'questionIndex')
+if at[1] ~= 'question' or at[2] ~= ARGV[1] then return {'closed'} end
+if not redis.call('ZSCORE', KEYS[3], ARGV[2]) then return {'not_playing'} end
+if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then return {'already_answered'} end
+local points, streak = 0, 0
+if ARGV[4] == '1' then
+  streak = tonumber(redis.call('HGET', KEYS[4], ARGV[2]) or '0') + 1
+  points = tonumber(ARGV[4 + math.min(streak, #ARGV - 4)])
+end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3] .. ',"points":' .. points .. ',"streak":' .. streak .. '}')
+if points > 0 then redis.call('ZINCRBY', KEYS[3], points, ARGV[2]) end
+redis.call('HSET', KEYS[4], ARGV[2], streak)
+return {'ok', points, streak, redis.call('HLEN', KEYS[2]), redis.call('SCARD', KEYS[5])}`;
 
 /** KEYS: kicked, nicks, scores, connected. ARGV: playerId, nicknameKey. */
 export const KICK_PLAYER = `

@@ -1,7 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
-import type { AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
+import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
 import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWER, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
 
@@ -11,7 +11,7 @@ type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswer' | 'qrKickPla
 const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrUpdateRoom: { keys: 1, lua: UPDATE_ROOM },
   qrAddPlayer: { keys: 6, lua: ADD_PLAYER },
-  qrRecordAnswer: { keys: 4, lua: RECORD_ANSWER },
+  qrRecordAnswer: { keys: 5, lua: RECORD_ANSWER },
   qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
   qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
   qrReleaseLease: { keys: 1, lua: RELEASE_LEASE },
@@ -216,18 +216,24 @@ export class RedisStore implements RoomStore {
     return this.redis.scard(this.key(pin, 'connected'));
   }
 
-  async recordAnswer(pin: string, questionIndex: number, answer: AnswerRecord): Promise<'ok' | 'already_answered' | 'closed'> {
-    return (await this.scripts.qrRecordAnswer(
+  async recordAnswer(pin: string, questionIndex: number, input: AnswerInput): Promise<AnswerOutcome> {
+    // Field order as in AnswerRecord; the script appends points and streak once it knows the streak.
+    const head = JSON.stringify({ playerId: input.playerId, answer: input.answer, correct: input.correct, responseMs: input.responseMs });
+    const reply = (await this.scripts.qrRecordAnswer(
       this.key(pin),
       this.key(pin, `answers:${questionIndex}`),
       this.key(pin, 'scores'),
       this.key(pin, 'streaks'),
+      this.key(pin, 'connected'),
       questionIndex,
-      answer.playerId,
-      JSON.stringify(answer),
-      answer.points,
-      answer.streak,
-    )) as 'ok' | 'already_answered' | 'closed';
+      input.playerId,
+      head.slice(0, -1),
+      input.correct ? 1 : 0,
+      ...input.ladder,
+    )) as [AnswerOutcome['status'], ...number[]];
+    const [status, points, streak, answered, connected] = reply;
+    if (status !== 'ok') return { status };
+    return { status, points: points!, streak: streak!, answered: answered!, connected: connected! };
   }
 
   async getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]> {

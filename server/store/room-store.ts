@@ -1,6 +1,6 @@
 import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
-import type { AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
+import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 
 export type AddPlayerResult = 'ok' | 'nickname_taken' | 'room_full' | 'not_found';
 
@@ -43,10 +43,11 @@ export interface RoomStore {
   connectedCount(pin: string): Promise<number>;
 
   /**
-   * One atomic step: records the answer if the room is still on that open question and the player
-   * has not answered it, adds the points to the leaderboard and sets the streak. false otherwise.
+   * One atomic step: records the answer if the room is still on that open question, the player is in
+   * the game (`not_playing` once kicked) and has not answered it; scores it from the ladder and the
+   * player's streak, adds the points to the leaderboard and sets the streak.
    */
-  recordAnswer(pin: string, questionIndex: number, answer: AnswerRecord): Promise<'ok' | 'already_answered' | 'closed'>;
+  recordAnswer(pin: string, questionIndex: number, answer: AnswerInput): Promise<AnswerOutcome>;
   getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]>;
   getAnswer(pin: string, questionIndex: number, playerId: string): Promise<AnswerRecord | null>;
   answerCount(pin: string, questionIndex: number): Promise<number>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePoints, scoreAnswer, streakBonus } from '../../server/game/scoring.js';
+import { basePoints, pointsByStreak, scoreAnswer, scoreFromLadder, streakBonus } from '../../server/game/scoring.js';
 
 describe('scoring', () => {
   it('gives 1000 for an instant answer and any answer within 0.5 s', () => {
@@ -30,5 +30,14 @@ describe('scoring', () => {
   it('doubles in double mode and keeps streaks at zero points in practice mode', () => {
     expect(scoreAnswer({ correct: true, responseMs: 10_000, timeLimitMs: 20_000, streakBefore: 1, mode: 'double' }).points).toBe(1700);
     expect(scoreAnswer({ correct: true, responseMs: 0, timeLimitMs: 20_000, streakBefore: 3, mode: 'none' })).toEqual({ points: 0, streak: 4 });
+  });
+
+  it('hands the store a ladder by streak whose last step holds for longer streaks', () => {
+    const ladder = pointsByStreak(1_000, 20_000, 'standard');
+    expect(ladder).toEqual([975, 1075, 1175, 1275, 1375, 1475]);
+    expect(scoreFromLadder(true, ladder, 0)).toEqual({ points: 975, streak: 1 });
+    expect(scoreFromLadder(true, ladder, 5)).toEqual({ points: 1475, streak: 6 });
+    expect(scoreFromLadder(true, ladder, 40)).toEqual({ points: 1475, streak: 41 });
+    expect(scoreFromLadder(false, ladder, 40)).toEqual({ points: 0, streak: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnswerRecord, PlayerRecord, RoomRecord } from '../../server/game/records.js';
+import type { AnswerInput, PlayerRecord, RoomRecord } from '../../server/game/records.js';
 import { MemoryStore } from '../../server/store/memory-store.js';
 import type { RoomStore } from '../../server/store/room-store.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
@@ -20,7 +20,15 @@ const room = (pin = '424242', over: Partial<RoomRecord> = {}): RoomRecord => ({
   ...over,
 });
 const player = (id: string, nickname = id): PlayerRecord => ({ id, nickname, tokenHash: `hash-${id}`, joinedAt: Number.parseInt(id, 16), streak: 0, kicked: false });
-const answer = (playerId: string, points: number, streak = 1): AnswerRecord => ({ playerId, answer: 1, correct: points > 0, points, responseMs: 800, streak });
+/** A correct answer worth `points` on a first streak (and 100 more per step of streak), or a wrong one for 0. */
+const answer = (playerId: string, points: number): AnswerInput => ({
+  playerId,
+  answer: 1,
+  correct: points > 0,
+  responseMs: 800,
+  ladder: points > 0 ? [points, points + 100, points + 200] : [],
+});
+const status = (outcome: Promise<{ status: string }>) => outcome.then((o) => o.status);
 
 type Made = { store: RoomStore; cleanup: () => Promise<void> };
 const makers: [string, () => Promise<Made>][] = [
@@ -94,17 +102,41 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
   it('records one answer per player, adds its points and streak in the same step', async () => {
     await store.addPlayer(pin, player('a1'), 'a1', 10);
     await store.addPlayer(pin, player('a2'), 'a2', 10);
-    expect(await store.recordAnswer(pin, 0, answer('a1', 900))).toBe('closed');
+    await store.setConnected(pin, 'a1', true);
+    await store.setConnected(pin, 'a2', true);
+    expect(await status(store.recordAnswer(pin, 0, answer('a1', 900)))).toBe('closed');
     await openQuestion(0);
     const raced = await Promise.all([store.recordAnswer(pin, 0, answer('a1', 900)), store.recordAnswer(pin, 0, answer('a1', 700))]);
-    expect(raced.sort()).toEqual(['already_answered', 'ok']);
-    expect(await store.recordAnswer(pin, 1, answer('a2', 500))).toBe('closed');
+    expect(raced.map((o) => o.status).sort()).toEqual(['already_answered', 'ok']);
+    const counted = raced.find((o) => o.status === 'ok')!;
+    expect(counted).toMatchObject({ streak: 1, answered: 1, connected: 2 });
+    expect(await status(store.recordAnswer(pin, 1, answer('a2', 500)))).toBe('closed');
     expect(await store.answerCount(pin, 0)).toBe(1);
     const kept = (await store.getAnswer(pin, 0, 'a1'))!;
+    expect(kept).toEqual({ playerId: 'a1', answer: 1, correct: true, responseMs: 800, points: (counted as { points: number }).points, streak: 1 });
+    expect([900, 700]).toContain(kept.points);
     expect((await store.standing(pin, 'a1')).score).toBe(kept.points);
     expect((await store.getPlayer(pin, 'a1'))?.streak).toBe(1);
     expect(await store.getAnswers(pin, 0)).toEqual([kept]);
     expect(await store.getAnswer(pin, 0, 'a2')).toBeNull();
+    expect(await store.recordAnswer(pin, 0, answer('a2', 0))).toEqual({ status: 'ok', points: 0, streak: 0, answered: 2, connected: 2 });
+  });
+
+  it('scores an answer from its ladder by the streak the store holds, the last step holding for longer streaks', async () => {
+    await store.addPlayer(pin, player('a1'), 'a1', 10);
+    const play = async (index: number, points: number) => {
+      const current = (await store.getRoom(pin))!;
+      await store.updateRoom(pin, current, { ...current, phase: 'question', questionIndex: index });
+      return store.recordAnswer(pin, index, answer('a1', points));
+    };
+    expect(await play(0, 500)).toMatchObject({ points: 500, streak: 1 });
+    expect(await play(1, 600)).toMatchObject({ points: 700, streak: 2 });
+    expect(await play(2, 500)).toMatchObject({ points: 700, streak: 3 });
+    expect(await play(3, 400)).toMatchObject({ points: 600, streak: 4 });
+    expect(await play(4, 0)).toMatchObject({ points: 0, streak: 0 });
+    expect(await play(5, 300)).toMatchObject({ points: 300, streak: 1 });
+    expect(await store.standing(pin, 'a1')).toEqual({ score: 2800, rank: 1 });
+    expect((await store.getAnswer(pin, 2, 'a1'))?.streak).toBe(3);
   });
 
   it('ranks the leaderboard from the sorted scores', async () => {
@@ -129,7 +161,7 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     await store.setConnected(pin, 'a1', true);
     expect(await store.connectedIds(pin)).toEqual([]);
     await openQuestion(0);
-    expect(await store.recordAnswer(pin, 0, answer('a1', 900))).toBe('closed');
+    expect(await status(store.recordAnswer(pin, 0, answer('a1', 900)))).toBe('not_playing');
     expect(await store.addPlayer(pin, player('a2', 'ANA'), 'ana', 10)).toBe('ok');
     expect((await store.listPlayers(pin)).map((p) => [p.id, p.kicked])).toEqual([['a1', true], ['a2', false]]);
   });
@@ -142,7 +174,8 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     await store.setConnected(pin, 'a2', false);
     expect(await store.connectedIds(pin)).toEqual(['a1']);
     await openQuestion(0);
-    await store.recordAnswer(pin, 0, answer('a1', 900, 3));
+    await store.recordAnswer(pin, 0, answer('a1', 900));
+    expect((await store.getPlayer(pin, 'a1'))?.streak).toBe(1);
     await store.resetStreaks(pin, ['a1']);
     expect((await store.getPlayer(pin, 'a1'))?.streak).toBe(0);
   });
