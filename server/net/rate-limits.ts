@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { BoundedMap } from '../bounded-map.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LimitSettings {
@@ -26,6 +27,13 @@ export function sharedLimiter(name: string, points: number, duration: number, re
   });
 }
 
+/**
+ * How long an IP found with failed joins to spare is let through without asking the store again. A class
+ * behind one NAT joins by the hundred within seconds; a failure on this process ends it at once, and
+ * failures on other processes count here within this time.
+ */
+const CLEARED_FOR_MS = 1000;
+
 export const DEFAULT_LIMITS: LimitSettings = { eventsPerSocketPerSec: 20, roomsPerIpPer10Min: 60, failedJoinsPerIpPerMin: 30 };
 
 /**
@@ -37,6 +45,7 @@ export class RateLimits {
   private readonly events: RateLimiterMemory;
   private readonly rooms: RateLimiterAbstract;
   private readonly failedJoins: RateLimiterAbstract;
+  private readonly cleared = new BoundedMap<string, number>(10_000);
 
   constructor(settings: LimitSettings, redis?: LimiterRedis) {
     this.events = new RateLimiterMemory({ points: settings.eventsPerSocketPerSec, duration: 1 });
@@ -54,11 +63,15 @@ export class RateLimits {
 
   /** Whether this IP still has failed joins left, without spending one. */
   async mayTryJoin(ip: string): Promise<boolean> {
+    if ((this.cleared.get(ip) ?? 0) > Date.now()) return true;
     const res = await this.failedJoins.get(ip).catch(() => null);
-    return !res || res.remainingPoints > 0;
+    const may = !res || res.remainingPoints > 0;
+    if (may) this.cleared.set(ip, Date.now() + CLEARED_FOR_MS);
+    return may;
   }
 
   failedJoin(ip: string): Promise<boolean> {
+    this.cleared.delete(ip);
     return allowed(this.failedJoins.consume(ip));
   }
 

@@ -80,13 +80,16 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     socket.emit('room:state', state);
   };
 
-  const becomePlayer = async (socket: QuizSocket, pin: string, playerId: string) => {
+  /** A join has marked the player connected already; a rejoin marks them here. */
+  const becomePlayer = async (socket: QuizSocket, pin: string, playerId: string, markConnected: boolean) => {
     leaveRooms(socket);
     socket.data.role = 'player';
     socket.data.pin = pin;
     socket.data.playerId = playerId;
     await socket.join([channel.room(pin), channel.player(pin, playerId)]);
-    await service.playerConnected(pin, playerId);
+    // A phone that dropped while the join was in flight missed its disconnect bookkeeping.
+    if (socket.disconnected) await service.playerDisconnected(pin, playerId);
+    else if (markConnected) await service.playerConnected(pin, playerId);
   };
 
   const becomeHost = async (socket: QuizSocket, pin: string) => {
@@ -131,12 +134,12 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     },
     'player:join': async ({ pin, nickname }, socket) => {
       const joined = await guarded(socket, () => service.join(pin, nickname));
-      await becomePlayer(socket, pin, joined.player.id);
+      await becomePlayer(socket, pin, joined.player.id, false);
       return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };
     },
     'player:rejoin': async ({ pin, playerToken }, socket) => {
       const found = await guarded(socket, () => service.rejoin(pin, playerToken));
-      await becomePlayer(socket, pin, found.id);
+      await becomePlayer(socket, pin, found.id, true);
       const state = await service.playerState(pin, found.id);
       return { playerId: found.id, nickname: found.nickname, score: state.score };
     },

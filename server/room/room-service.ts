@@ -19,7 +19,7 @@ import { OPEN_BUCKET, type ReportStore } from '../reports/report-store.js';
 import { savedReport } from '../reports/saved-report.js';
 import { hashToken, newPin, newPlayerId, newToken, tokenMatches } from '../security/tokens.js';
 import type { RoomStore } from '../store/room-store.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../bounded-map.js';
 import type { Outbox } from './outbox.js';
 import { RoomClock } from './room-clock.js';
 import { Throttle } from './throttle.js';
@@ -60,6 +60,14 @@ const ANSWER_REFUSED = {
   closed: () => new GameError('too_late', 'That question has closed.'),
 };
 
+const JOIN_REFUSED = {
+  not_found: () => new GameError('not_found', 'No game with that PIN.'),
+  finished: () => new GameError('wrong_phase', 'This game has finished.'),
+  room_locked: () => new GameError('room_locked'),
+  room_full: () => new GameError('room_full'),
+  nickname_taken: () => new GameError('nickname_taken'),
+};
+
 type Finals = { podium: GameOver['podium']; count: number; total: number; report: GameAnalysis; you: Map<string, NonNullable<GameOver['you']>> };
 
 /**
@@ -88,6 +96,7 @@ export class RoomService {
   private scanTimer?: NodeJS.Timeout;
   private readonly questionCache = new BoundedMap<string, Question[]>(2000);
   private readonly finalsCache = new BoundedMap<string, Promise<Finals>>(500);
+  private readonly settingsCache = new BoundedMap<string, RoomRecord['settings']>(10_000);
   /**
    * Rooms on an open question, as last seen. A question's record does not change while it is open, so an
    * answer may be checked against it without a read; the answer script re-checks the phase in the store.
@@ -214,6 +223,7 @@ export class RoomService {
       };
       if (await this.store.createRoom({ room, questions })) {
         this.questionCache.set(room.pin, questions);
+        this.settingsCache.set(room.pin, room.settings);
         await this.runClockHere(room.pin);
         this.arm(room);
         this.logger.info({ pin: room.pin, quizId: quiz.id, questions: questions.length }, 'room created');
@@ -288,26 +298,26 @@ export class RoomService {
 
   // ---- players ----
 
+  /** The new player counts as connected at once; the socket layer puts the socket in the room's channels. */
   async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string }> {
-    const room = await this.liveRoom(pin);
-    if (room.locked) throw new GameError('room_locked');
-    if (room.phase === 'podium') throw new GameError('wrong_phase', 'This game has finished.');
+    const settings = await this.settingsOf(pin);
     const token = newToken();
     const base = { id: newPlayerId(), tokenHash: hashToken(token), joinedAt: this.now(), streak: 0, kicked: false };
-    const generated = room.settings.nicknameMode === 'generated';
+    const generated = settings.nicknameMode === 'generated';
     const typedCheck = generated ? null : checkNickname(typed ?? '');
     if (typedCheck && !typedCheck.ok) throw new GameError('nickname_refused', typedCheck.message);
     for (let attempt = 0; attempt < 8; attempt++) {
       const nickname = typedCheck?.ok ? typedCheck.nickname : generatedNickname(attempt);
       const player: PlayerRecord = { ...base, nickname };
-      const added = await this.store.addPlayer(pin, player, nicknameKey(nickname), room.settings.maxPlayers);
-      if (added === 'ok') {
+      const added = await this.store.addPlayer(pin, player, nicknameKey(nickname), settings.maxPlayers);
+      if (added.status === 'ok') {
         this.logger.info({ pin, playerId: player.id }, 'player joined');
         this.lobby.schedule(pin);
+        this.progress.schedule(pin);
         return { player, token };
       }
-      if (added === 'nickname_taken' && generated) continue;
-      throw new GameError(added === 'not_found' ? 'not_found' : added);
+      if (added.status === 'nickname_taken' && generated) continue;
+      throw JOIN_REFUSED[added.status]();
     }
     throw new GameError('nickname_taken');
   }
@@ -366,10 +376,9 @@ export class RoomService {
   }
 
   async playerState(pin: string, playerId: string): Promise<PlayerRoomState> {
-    const room = await this.requireRoom(pin);
-    const player = await this.store.getPlayer(pin, playerId);
+    // Independent reads go out together: one round trip, not three.
+    const [room, player, count] = await Promise.all([this.requireRoom(pin), this.store.getPlayer(pin, playerId), this.store.playerCount(pin)]);
     if (!player) throw new GameError('not_found');
-    const count = await this.store.playerCount(pin);
     const state: PlayerRoomState = {
       role: 'player',
       ...(await this.commonState(room, count)),
@@ -389,9 +398,12 @@ export class RoomService {
     }
     // While a question is open, show the score as of the last reveal: the new points would give the answer away.
     const settled = room.phase === 'question' ? room.questionIndex - 1 : room.questionIndex;
-    const result = settled >= 0 ? await this.store.getResult(pin, settled, playerId) : null;
+    const [result, answer] = await Promise.all([
+      settled >= 0 ? this.store.getResult(pin, settled, playerId) : null,
+      room.phase === 'question' ? this.store.getAnswer(pin, room.questionIndex, playerId) : null,
+    ]);
     if (result) Object.assign(state, { score: result.score, rank: result.rank });
-    if (room.phase === 'question') state.answered = (await this.store.getAnswer(pin, room.questionIndex, playerId)) !== null;
+    if (room.phase === 'question') state.answered = answer !== null;
     else if (result) state.result = result;
     return state;
   }
@@ -647,7 +659,13 @@ export class RoomService {
   private async requireRoom(pin: string): Promise<RoomRecord> {
     const room = await this.store.getRoom(pin);
     if (!room) throw new GameError('not_found', 'No game with that PIN.');
+    this.settingsCache.set(pin, room.settings);
     return room;
+  }
+
+  /** A room's settings never change, so a join needs no read of the room once this process has seen it. */
+  private async settingsOf(pin: string): Promise<RoomRecord['settings']> {
+    return this.settingsCache.get(pin) ?? (await this.requireRoom(pin)).settings;
   }
 
   private async liveRoom(pin: string): Promise<RoomRecord> {

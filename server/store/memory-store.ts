@@ -82,14 +82,17 @@ export class MemoryStore implements RoomStore {
 
   async addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult> {
     const r = this.rooms.get(pin);
-    if (!r) return 'not_found';
-    if (r.nicknames.has(nicknameKey)) return 'nickname_taken';
-    if (r.scores.size >= maxPlayers) return 'room_full';
+    if (!r) return { status: 'not_found' };
+    if (r.room.phase === 'podium' || r.room.phase === 'ended') return { status: 'finished' };
+    if (r.room.locked) return { status: 'room_locked' };
+    if (r.nicknames.has(nicknameKey)) return { status: 'nickname_taken' };
+    if (r.scores.size >= maxPlayers) return { status: 'room_full' };
     r.nicknames.set(nicknameKey, player.id);
     r.tokens.set(player.tokenHash, player.id);
     r.players.set(player.id, structuredClone(player));
     r.scores.set(player.id, 0);
-    return 'ok';
+    r.connected.add(player.id);
+    return { status: 'ok', count: r.scores.size };
   }
 
   async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {

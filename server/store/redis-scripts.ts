@@ -10,17 +10,26 @@ if redis.call('HGET', KEYS[1], 'questionIndex') ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 return 1`;
 
-/** KEYS: room, nicks, scores, players, tokens, streaks. ARGV: nicknameKey, id, playerJson, tokenHash, maxPlayers. */
+/**
+ * KEYS: room, nicks, scores, players, tokens, streaks, connected. ARGV: nicknameKey, id, playerJson, tokenHash, maxPlayers.
+ * The room's own checks (there, open to joins, not locked) happen in the same step, so a join needs no read
+ * before it; the new player counts as connected. Returns the status, then (when added) the player count.
+ */
 export const ADD_PLAYER = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 'nickname_taken' end
-if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[5]) then return 'room_full' end
+local room = redis.call('HMGET', KEYS[1], 'pin', 'phase', 'locked')
+if not room[1] then return {'not_found'} end
+if room[2] == 'podium' or room[2] == 'ended' then return {'finished'} end
+if room[3] == '1' then return {'room_locked'} end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return {'nickname_taken'} end
+local count = redis.call('ZCARD', KEYS[3])
+if count >= tonumber(ARGV[5]) then return {'room_full'} end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[4], ARGV[2], ARGV[3])
 redis.call('HSET', KEYS[5], ARGV[4], ARGV[2])
 redis.call('HSET', KEYS[6], ARGV[2], 0)
 redis.call('ZADD', KEYS[3], 0, ARGV[2])
-return 'ok'`;
+redis.call('SADD', KEYS[7], ARGV[2])
+return {'ok', count + 1}`;
 
 /**
  * KEYS: room, answers of the question, scores, streaks, connected.

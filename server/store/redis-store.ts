@@ -10,7 +10,7 @@ type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswer' | 'qrKickPla
 
 const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrUpdateRoom: { keys: 1, lua: UPDATE_ROOM },
-  qrAddPlayer: { keys: 6, lua: ADD_PLAYER },
+  qrAddPlayer: { keys: 7, lua: ADD_PLAYER },
   qrRecordAnswer: { keys: 5, lua: RECORD_ANSWER },
   qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
   qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
@@ -148,19 +148,21 @@ export class RedisStore implements RoomStore {
 
   async addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult> {
     const stored: StoredPlayer = { id: player.id, nickname: player.nickname, tokenHash: player.tokenHash, joinedAt: player.joinedAt };
-    return (await this.scripts.qrAddPlayer(
+    const [status, count] = (await this.scripts.qrAddPlayer(
       this.key(pin),
       this.key(pin, 'nicks'),
       this.key(pin, 'scores'),
       this.key(pin, 'players'),
       this.key(pin, 'tokens'),
       this.key(pin, 'streaks'),
+      this.key(pin, 'connected'),
       nicknameKey,
       player.id,
       JSON.stringify(stored),
       player.tokenHash,
       maxPlayers,
-    )) as AddPlayerResult;
+    )) as [AddPlayerResult['status'], number?];
+    return status === 'ok' ? { status, count: count! } : { status };
   }
 
   async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {

@@ -2,7 +2,10 @@ import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 
-export type AddPlayerResult = 'ok' | 'nickname_taken' | 'room_full' | 'not_found';
+/** A join's outcome; `count` is the number of players in the game once this one is in. */
+export type AddPlayerResult =
+  | { status: 'ok'; count: number }
+  | { status: 'nickname_taken' | 'room_full' | 'not_found' | 'room_locked' | 'finished' };
 
 export interface ScoreRow {
   playerId: string;
@@ -31,7 +34,10 @@ export interface RoomStore {
   /** The room and everything under it disappear after ttlSec; it also stops being live. */
   expireRoom(pin: string, ttlSec: number): Promise<void>;
 
-  /** Atomic: the nickname key is unique in the room and the room under its limit. */
+  /**
+   * Atomic: the room is open to joins (there, not locked, not at its podium or ended), the nickname key is
+   * unique in it and it is under its limit. The new player counts as connected.
+   */
   addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult>;
   getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null>;
   playerIdByTokenHash(pin: string, tokenHash: string): Promise<string | null>;

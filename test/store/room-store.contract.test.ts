@@ -87,16 +87,27 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect((await store.getRoom(pin))?.locked).toBe(true);
   });
 
-  it('adds players atomically: unique nickname keys and a hard limit', async () => {
+  it('adds players atomically: unique nickname keys and a hard limit, each counted as connected', async () => {
     const results = await Promise.all(['a1', 'a2', 'a3', 'a4', 'a5'].map((id) => store.addPlayer(pin, player(id), `nick-${id}`, 3)));
-    expect(results.filter((r) => r === 'ok')).toHaveLength(3);
-    expect(results.filter((r) => r === 'room_full')).toHaveLength(2);
+    expect(results.filter((r) => r.status === 'ok').map((r) => (r as { count: number }).count).sort()).toEqual([1, 2, 3]);
+    expect(results.filter((r) => r.status === 'room_full')).toHaveLength(2);
     expect(await store.playerCount(pin)).toBe(3);
-    const okId = ['a1', 'a2', 'a3', 'a4', 'a5'][results.indexOf('ok')]!;
-    expect(await store.addPlayer(pin, player('b1'), `nick-${okId}`, 10)).toBe('nickname_taken');
-    expect(await store.addPlayer('999999', player('c1'), 'c', 10)).toBe('not_found');
+    const okId = ['a1', 'a2', 'a3', 'a4', 'a5'][results.findIndex((r) => r.status === 'ok')]!;
+    expect(await store.addPlayer(pin, player('b1'), `nick-${okId}`, 10)).toEqual({ status: 'nickname_taken' });
+    expect(await store.addPlayer('999999', player('c1'), 'c', 10)).toEqual({ status: 'not_found' });
     expect(await store.playerIdByTokenHash(pin, `hash-${okId}`)).toBe(okId);
     expect(await store.getPlayer(pin, okId)).toEqual(player(okId));
+    expect(await store.connectedCount(pin)).toBe(3);
+  });
+
+  it('refuses joins to a locked or finished room in the same step', async () => {
+    await store.setLocked(pin, true);
+    expect(await store.addPlayer(pin, player('a1'), 'a1', 10)).toEqual({ status: 'room_locked' });
+    await store.setLocked(pin, false);
+    const lobby = (await store.getRoom(pin))!;
+    await store.updateRoom(pin, lobby, { ...lobby, phase: 'podium', questionIndex: 2 });
+    expect(await store.addPlayer(pin, player('a1'), 'a1', 10)).toEqual({ status: 'finished' });
+    expect(await store.playerCount(pin)).toBe(0);
   });
 
   it('records one answer per player, adds its points and streak in the same step', async () => {
@@ -162,7 +173,7 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.connectedIds(pin)).toEqual([]);
     await openQuestion(0);
     expect(await status(store.recordAnswer(pin, 0, answer('a1', 900)))).toBe('not_playing');
-    expect(await store.addPlayer(pin, player('a2', 'ANA'), 'ana', 10)).toBe('ok');
+    expect(await store.addPlayer(pin, player('a2', 'ANA'), 'ana', 10)).toMatchObject({ status: 'ok' });
     expect((await store.listPlayers(pin)).map((p) => [p.id, p.kicked])).toEqual([['a1', true], ['a2', false]]);
   });
 

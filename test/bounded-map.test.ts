@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from '../../server/room/bounded-map.js';
+import { BoundedMap } from '../server/bounded-map.js';
 
 describe('BoundedMap', () => {
   it('forgets the entry set longest ago once past its size, counting a set again as new', () => {
