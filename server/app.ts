@@ -68,7 +68,7 @@ export function originAllowed(origin: string | undefined, host: string | undefin
  * (a 3 s command timeout would cut every read short).
  */
 function adapterRedis(store: RedisStore): Redis {
-  const client = new Redis({ ...store.redis.options, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: false });
+  const client = new Redis({ ...store.redis.options, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: false, enableAutoPipelining: false });
   client.on('error', () => {});
   return client;
 }

@@ -276,24 +276,29 @@ export class RoomService {
 
   async hostState(pin: string): Promise<HostRoomState> {
     const room = await this.requireRoom(pin);
-    const [players, scores, connected, answered] = await Promise.all([
-      this.store.listPlayers(pin),
-      this.store.scores(pin),
-      this.store.connectedIds(pin),
+    const [players, answered] = await Promise.all([
+      this.lobbyPlayers(pin),
       room.phase === 'question' ? this.store.answerCount(pin, room.questionIndex) : Promise.resolve(0),
     ]);
-    const online = new Set(connected);
-    const scoreOf = new Map(scores.map((s) => [s.playerId, s.score]));
-    const active = players.filter((p) => !p.kicked);
     return {
       role: 'host',
-      ...(await this.commonState(room, active.length)),
+      ...(await this.commonState(room, players.length)),
       ...(room.phase === 'podium' || room.phase === 'ended' ? { gameOver: await this.hostGameOver(pin) } : {}),
       settings: { ...room.settings, total: room.total },
       locked: room.locked,
-      players: active.map((p) => ({ id: p.id, nickname: p.nickname, connected: online.has(p.id), score: scoreOf.get(p.id) ?? 0 })),
+      players,
       answered,
     };
+  }
+
+  /** The players still in the game as the host lists them, in joining order. */
+  private async lobbyPlayers(pin: string): Promise<HostRoomState['players']> {
+    const [players, scores, connected] = await Promise.all([this.store.listPlayers(pin), this.store.scores(pin), this.store.connectedIds(pin)]);
+    const online = new Set(connected);
+    const scoreOf = new Map(scores.map((s) => [s.playerId, s.score]));
+    return players
+      .filter((p) => !p.kicked)
+      .map((p) => ({ id: p.id, nickname: p.nickname, connected: online.has(p.id), score: scoreOf.get(p.id) ?? 0 }));
   }
 
   // ---- players ----
@@ -617,8 +622,9 @@ export class RoomService {
 
   private async sendLobby(pin: string): Promise<void> {
     try {
-      const state = await this.hostState(pin);
-      this.outbox.toHosts(pin, 'lobby:update', { players: state.players, count: state.players.length });
+      // The list alone: the rest of the host's state is not read for it.
+      const players = await this.lobbyPlayers(pin);
+      this.outbox.toHosts(pin, 'lobby:update', { players, count: players.length });
     } catch (err) {
       this.logger.warn({ err, pin }, 'lobby update failed');
     }

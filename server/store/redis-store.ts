@@ -82,7 +82,7 @@ export class RedisStore implements RoomStore {
   }
 
   static async connect(url: string, prefix: string): Promise<RedisStore> {
-    const redis = new Redis(url, REDIS_OPTIONS);
+    const redis = new Redis(url, { ...REDIS_OPTIONS, enableAutoPipelining: true });
     await redis.connect();
     return new RedisStore(redis, prefix);
   }
