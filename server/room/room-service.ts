@@ -424,9 +424,14 @@ export class RoomService {
     if (to.phase === 'question') this.openQuestions.set(to.pin, to);
     else this.openQuestions.delete(to.pin);
     this.logger.info({ pin: to.pin, phase: to.phase, questionIndex: to.questionIndex }, 'room moved');
-    await this.runClockHere(to.pin).catch((err: unknown) => this.logger.warn({ err: (err as Error).message, pin: to.pin }, 'lease claim failed'));
+    // The lease claim goes out beside the announcement: the players need not wait a round trip for it.
+    // An ended room has no clock left to run, and its announcement hands the lease back.
+    const claimed =
+      to.phase === 'ended'
+        ? undefined
+        : this.runClockHere(to.pin).catch((err: unknown) => this.logger.warn({ err: (err as Error).message, pin: to.pin }, 'lease claim failed'));
     this.arm(to);
-    await this.announceReliably(to, 0);
+    await Promise.all([claimed, this.announceReliably(to, 0)]);
     return true;
   }
 
