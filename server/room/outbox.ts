@@ -15,6 +15,12 @@ export interface Outbox {
   toRoom<E extends ServerEventName>(pin: string, event: E, payload: ServerPayload<E>): void;
   toHosts<E extends ServerEventName>(pin: string, event: E, payload: ServerPayload<E>): void;
   toPlayer<E extends ServerEventName>(pin: string, playerId: string, event: E, payload: ServerPayload<E>): void;
+  /**
+   * A host counter the next one replaces (answers in, the lobby list): to this process's host sockets when it
+   * has any, else through the adapter. The counts come from the store, so whichever process sends one is right;
+   * a second host screen held by another process hears them from the processes that hold no host.
+   */
+  toHostsCounter<E extends 'question:progress' | 'lobby:update'>(pin: string, event: E, payload: ServerPayload<E>): void;
   /** Drops a player's sockets (after a kick) wherever they are connected. */
   disconnectPlayer(pin: string, playerId: string): void;
   /** Drops every socket of a room (after it ends). */
@@ -30,10 +36,11 @@ export function socketOutbox(io: QuizServer): Outbox {
   type Emit = (event: string, payload: unknown) => void;
   const emitTo = (target: string, event: string, payload: unknown) => (io.to(target).emit as unknown as Emit)(event, payload);
   /**
-   * A player's own message goes straight to their socket when it is on this process: through a Redis
-   * adapter every broadcast is also a stream entry, and a reveal sends one such message per player.
+   * Straight to the sockets on this process when there are any: through a Redis adapter every broadcast is
+   * also a stream entry that every process reads back, and a reveal sends one message per player while each
+   * room's host counters go out four times a second.
    */
-  const emitToOne = (target: string, event: string, payload: unknown) => {
+  const emitLocalFirst = (target: string, event: string, payload: unknown) => {
     const local = io.of('/').adapter.rooms.get(target);
     const operator = local && local.size > 0 ? io.local.to(target) : io.to(target);
     (operator.emit as unknown as Emit)(event, payload);
@@ -41,7 +48,8 @@ export function socketOutbox(io: QuizServer): Outbox {
   return {
     toRoom: (pin, event, payload) => emitTo(channel.room(pin), event, payload),
     toHosts: (pin, event, payload) => emitTo(channel.hosts(pin), event, payload),
-    toPlayer: (pin, playerId, event, payload) => emitToOne(channel.player(pin, playerId), event, payload),
+    toPlayer: (pin, playerId, event, payload) => emitLocalFirst(channel.player(pin, playerId), event, payload),
+    toHostsCounter: (pin, event, payload) => emitLocalFirst(channel.hosts(pin), event, payload),
     disconnectPlayer: (pin, playerId) => io.in(channel.player(pin, playerId)).disconnectSockets(true),
     disconnectRoom: (pin) => io.in(channel.room(pin)).disconnectSockets(true),
     connectedPlayerIds: async (pin) => {

@@ -599,7 +599,7 @@ export class RoomService {
         this.store.answerCount(pin, room.questionIndex),
         this.store.connectedCount(pin),
       ]);
-      this.outbox.toHosts(pin, 'question:progress', { index: room.questionIndex, answered, connected });
+      this.outbox.toHostsCounter(pin, 'question:progress', { index: room.questionIndex, answered, connected });
       await this.closeIfEveryoneAnswered(room, { answered, connected });
     } catch (err) {
       this.logger.warn({ err, pin }, 'progress update failed');
@@ -629,7 +629,7 @@ export class RoomService {
     try {
       // The list alone: the rest of the host's state is not read for it.
       const players = await this.lobbyPlayers(pin);
-      this.outbox.toHosts(pin, 'lobby:update', { players, count: players.length });
+      this.outbox.toHostsCounter(pin, 'lobby:update', { players, count: players.length });
     } catch (err) {
       this.logger.warn({ err, pin }, 'lobby update failed');
     }

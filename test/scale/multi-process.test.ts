@@ -74,7 +74,13 @@ describe('several server processes sharing one Redis', () => {
     for (let q = 0; q < QUESTIONS; q++) {
       const reveal = next(host, 'question:reveal', (r) => r.index === q);
       const results = Promise.all(players.map((p) => next(p.socket, 'player:result', (r) => r.index === q)));
-      await Promise.all(players.map((p, i) => must(p.socket, 'player:answer', { questionIndex: q, answer: ((i + q) % 3 === 0 ? wrongAnswer(q) : answers[q]!) as never })));
+      const answer = (i: number) => must(players[i]!.socket, 'player:answer', { questionIndex: q, answer: ((i + q) % 3 === 0 ? wrongAnswer(q) : answers[q]!) as never });
+      const onB = players.flatMap((p, i) => (p.url === b.url ? [i] : []));
+      // The host's counter reaches A from B, which holds no host socket, through the adapter.
+      const counted = next(host, 'question:progress', (p) => p.index === q && p.answered === onB.length);
+      await Promise.all(onB.map(answer));
+      await counted;
+      await Promise.all(players.flatMap((p, i) => (p.url === b.url ? [] : [answer(i)])));
       expect((await reveal).answered).toBe(6);
       (await results).forEach((r, i) => expect(r.correct).toBe((i + q) % 3 !== 0));
       await must(host, 'host:next', {});
