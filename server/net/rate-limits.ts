@@ -46,6 +46,8 @@ export class RateLimits {
   private readonly rooms: RateLimiterAbstract;
   private readonly failedJoins: RateLimiterAbstract;
   private readonly cleared = new BoundedMap<string, number>(10_000);
+  /** Lookups in flight: a class behind one NAT joining at once shares one read instead of sending hundreds. */
+  private readonly checking = new Map<string, Promise<boolean>>();
 
   constructor(settings: LimitSettings, redis?: LimiterRedis) {
     this.events = new RateLimiterMemory({ points: settings.eventsPerSocketPerSec, duration: 1 });
@@ -64,14 +66,25 @@ export class RateLimits {
   /** Whether this IP still has failed joins left, without spending one. */
   async mayTryJoin(ip: string): Promise<boolean> {
     if ((this.cleared.get(ip) ?? 0) > Date.now()) return true;
-    const res = await this.failedJoins.get(ip).catch(() => null);
-    const may = !res || res.remainingPoints > 0;
-    if (may) this.cleared.set(ip, Date.now() + CLEARED_FOR_MS);
-    return may;
+    let check = this.checking.get(ip);
+    if (!check) {
+      check = this.failedJoins.get(ip).then(
+        (res) => !res || res.remainingPoints > 0,
+        () => true,
+      );
+      const started = check;
+      void started.then((may) => {
+        if (this.checking.get(ip) === started) this.checking.delete(ip);
+        if (may) this.cleared.set(ip, Date.now() + CLEARED_FOR_MS);
+      });
+      this.checking.set(ip, started);
+    }
+    return check;
   }
 
   failedJoin(ip: string): Promise<boolean> {
     this.cleared.delete(ip);
+    this.checking.delete(ip);
     return allowed(this.failedJoins.consume(ip));
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { channel, type QuizServer } from '../room/outbox.js';
 import type { RoomService } from '../room/room-service.js';
 import { describeIssues, toFailure } from './ack.js';
+import { concurrencyLimit } from './concurrency-limit.js';
 import type { RateLimits } from './rate-limits.js';
 import { medianRtt, type SocketData } from './socket-data.js';
 
@@ -42,11 +43,21 @@ function clientIp(socket: QuizSocket, trustProxy: boolean): string {
 const PROBE_SAMPLES = 5;
 
 /**
+ * Joins and rejoins worked on at once, from their first store call to their snapshot. A class joining together
+ * would otherwise have every join waiting on Redis at the same moment; all that in-flight state outlives the
+ * young generation, is promoted, and the grown heap is still resident after the burst. The rest wait their turn.
+ */
+const JOINS_IN_FLIGHT = 32;
+
+/**
  * The socket layer: parses every payload with its zod schema, checks the socket's role, calls the
  * room service and answers with an ack. It holds no game rules.
  */
 export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions): void {
   const { service, logger, now, limits } = options;
+  const joins = concurrencyLimit(JOINS_IN_FLIGHT);
+  /** What a join's snapshot needs from the join itself, until the snapshot is sent. */
+  const justJoined = new WeakMap<QuizSocket, { nickname: string; count: number }>();
 
   /** Joins, rejoins and attaches refuse early once an IP has guessed wrong too often, and count each wrong guess. */
   const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>): Promise<T> => {
@@ -135,6 +146,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     'player:join': async ({ pin, nickname }, socket) => {
       const joined = await guarded(socket, () => service.join(pin, nickname));
       await becomePlayer(socket, pin, joined.player.id, false);
+      justJoined.set(socket, { nickname: joined.player.nickname, count: joined.count });
       return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };
     },
     'player:rejoin': async ({ pin, playerToken }, socket) => {
@@ -159,7 +171,11 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
 
   /** After a successful create, attach, join or rejoin the socket gets its snapshot, after the ack so the client knows its id. */
   const hostSnapshot = async (socket: QuizSocket) => sendState(socket, await service.hostState(socket.data.pin!));
-  const playerSnapshot = async (socket: QuizSocket) => sendState(socket, await service.playerState(socket.data.pin!, socket.data.playerId!));
+  const playerSnapshot = async (socket: QuizSocket) => {
+    const joined = justJoined.get(socket);
+    justJoined.delete(socket);
+    sendState(socket, await service.playerState(socket.data.pin!, socket.data.playerId!, joined));
+  };
   const followUps: Partial<Record<ClientEventName, (socket: QuizSocket) => Promise<void>>> = {
     'host:create': hostSnapshot,
     'host:attach': hostSnapshot,
@@ -168,8 +184,12 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
   };
 
   const probe = (socket: QuizSocket) => {
+    // A broadcast to no socket would call back at once, as if answered in no time.
+    if (socket.disconnected) return;
     const sentAt = now();
-    socket.timeout(5000).emit('time:probe', { serverTime: sentAt }, (err: Error | null) => {
+    // Local: with connection-state recovery a socket.emit is a stream entry every process reads back, and a
+    // probe replayed after a recovery would come without its ack. It is for this socket, here, or for no one.
+    io.local.to(socket.id).timeout(5000).emit('time:probe', { serverTime: sentAt }, (err: Error | null) => {
       if (err) return;
       socket.data.rtts = [...socket.data.rtts, now() - sentAt].slice(-PROBE_SAMPLES);
     });
@@ -200,14 +220,20 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
           ack(fail('bad_request', describeIssues(parsed.error)));
           return;
         }
+        const gated = event === 'player:join' || event === 'player:rejoin';
+        if (gated) await joins.enter();
         try {
-          const result = await (handlers[event] as Handler<typeof event>)(parsed.data as never, socket);
-          ack({ ok: true, ...result });
-        } catch (err) {
-          ack(toFailure(err, logger, context));
-          return;
+          try {
+            const result = await (handlers[event] as Handler<typeof event>)(parsed.data as never, socket);
+            ack({ ok: true, ...result });
+          } catch (err) {
+            ack(toFailure(err, logger, context));
+            return;
+          }
+          await followUps[event]?.(socket).catch((err: unknown) => logger.warn({ ...context, err }, 'snapshot failed'));
+        } finally {
+          if (gated) joins.leave();
         }
-        await followUps[event]?.(socket).catch((err: unknown) => logger.warn({ ...context, err }, 'snapshot failed'));
       });
     }
 

@@ -304,7 +304,7 @@ export class RoomService {
   // ---- players ----
 
   /** The new player counts as connected at once; the socket layer puts the socket in the room's channels. */
-  async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string }> {
+  async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string; count: number }> {
     const settings = await this.settingsOf(pin);
     const token = newToken();
     const base = { id: newPlayerId(), tokenHash: hashToken(token), joinedAt: this.now(), streak: 0, kicked: false };
@@ -319,7 +319,7 @@ export class RoomService {
         this.logger.info({ pin, playerId: player.id }, 'player joined');
         this.lobby.schedule(pin);
         this.progress.schedule(pin);
-        return { player, token };
+        return { player, token, count: added.count };
       }
       if (added.status === 'nickname_taken' && generated) continue;
       throw JOIN_REFUSED[added.status]();
@@ -380,9 +380,14 @@ export class RoomService {
     return room;
   }
 
-  async playerState(pin: string, playerId: string): Promise<PlayerRoomState> {
+  /** `joined`: the player who has just joined (no streak yet) and the count their join returned, so neither is read back. */
+  async playerState(pin: string, playerId: string, joined?: { nickname: string; count: number }): Promise<PlayerRoomState> {
     // Independent reads go out together: one round trip, not three.
-    const [room, player, count] = await Promise.all([this.requireRoom(pin), this.store.getPlayer(pin, playerId), this.store.playerCount(pin)]);
+    const [room, player, count] = await Promise.all([
+      this.requireRoom(pin),
+      joined ? { nickname: joined.nickname, streak: 0 } : this.store.getPlayer(pin, playerId),
+      joined?.count ?? this.store.playerCount(pin),
+    ]);
     if (!player) throw new GameError('not_found');
     const state: PlayerRoomState = {
       role: 'player',

@@ -104,6 +104,7 @@ export class RedisStore implements RoomStore {
   }
 
   async createRoom({ room, questions }: NewRoom): Promise<boolean> {
+    this.roomReads.delete(room.pin);
     const created = await this.redis.hsetnx(this.key(room.pin), 'pin', room.pin);
     if (!created) return false;
     await this.redis
@@ -115,8 +116,21 @@ export class RedisStore implements RoomStore {
     return true;
   }
 
+  /** Room reads in flight, shared by concurrent callers; a write from this process drops its entry. */
+  private readonly roomReads = new Map<string, Promise<RoomRecord | null>>();
+
   async getRoom(pin: string): Promise<RoomRecord | null> {
-    return parseRoom(await this.redis.hgetall(this.key(pin)));
+    let read = this.roomReads.get(pin);
+    if (!read) {
+      const started = this.redis.hgetall(this.key(pin)).then(parseRoom);
+      const done = () => {
+        if (this.roomReads.get(pin) === started) this.roomReads.delete(pin);
+      };
+      started.then(done, done);
+      this.roomReads.set(pin, (read = started));
+    }
+    const room = await read;
+    return room && { ...room, settings: { ...room.settings } };
   }
 
   async getQuestions(pin: string): Promise<Question[] | null> {
@@ -125,11 +139,13 @@ export class RedisStore implements RoomStore {
   }
 
   async updateRoom(pin: string, expected: RoomPosition, next: RoomRecord): Promise<boolean> {
+    this.roomReads.delete(pin);
     const done = await this.scripts.qrUpdateRoom(this.key(pin), expected.phase, expected.questionIndex, ...roomFields(next));
     return done === 1;
   }
 
   async setLocked(pin: string, locked: boolean): Promise<void> {
+    this.roomReads.delete(pin);
     await this.redis.hset(this.key(pin), 'locked', locked ? '1' : '0');
   }
 
