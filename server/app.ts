@@ -5,17 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/socket-types.js';
 import { openHostStores } from './accounts/host-stores.js';
 import { readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createHttpApp } from './net/http-app.js';
-import type { SocketData } from './net/socket-data.js';
 import { RateLimits } from './net/rate-limits.js';
 import { attachSocketHandlers } from './net/socket-handlers.js';
 import { createCatalog, type QuizCatalog } from './quiz/catalog.js';
 import { quizResolver } from './quiz/library-resolver.js';
-import { socketOutbox } from './room/outbox.js';
+import { socketOutbox, type QuizServer } from './room/outbox.js';
 import { RoomService } from './room/room-service.js';
 import { MemoryStore } from './store/memory-store.js';
 import { RedisStore } from './store/redis-store.js';
@@ -41,7 +39,7 @@ export interface StartOptions {
 export interface RunningServer {
   url: string;
   port: number;
-  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  io: QuizServer;
   http: HttpServer;
   service: RoomService;
   store: RoomStore;
@@ -126,7 +124,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     store,
     resolveQuiz: quizResolver(catalog, hosts.library),
     reports: hosts.reports,
-    outbox: socketOutbox(io),
+    outbox: socketOutbox(io, adapterClient !== undefined),
     logger,
     now,
     random: options.random,

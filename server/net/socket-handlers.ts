@@ -4,14 +4,14 @@ import { fail, GameError, type Ack } from '../../shared/errors.js';
 import type { RoomState } from '../../shared/server-events.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket-types.js';
 import type { Logger } from '../logger.js';
-import { channel, type QuizServer } from '../room/outbox.js';
+import { channel, type InterServerEvents, type QuizServer } from '../room/outbox.js';
 import type { RoomService } from '../room/room-service.js';
 import { describeIssues, toFailure } from './ack.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 import type { RateLimits } from './rate-limits.js';
 import { medianRtt, type SocketData } from './socket-data.js';
 
-type QuizSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type QuizSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type Handler<E extends ClientEventName> = (payload: ClientPayload<E>, socket: QuizSocket) => Promise<ClientResult<E>>;
 
 export interface SocketLayerOptions {

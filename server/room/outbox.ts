@@ -29,12 +29,29 @@ export interface Outbox {
   connectedPlayerIds(pin: string): Promise<string[]>;
 }
 
-export type QuizServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between server processes: a message for each process to hand to its own sockets in a channel. */
+export interface InterServerEvents {
+  'room:relay': (relay: { target: string; event: string; payload: unknown }) => void;
+}
 
-export function socketOutbox(io: QuizServer): Outbox {
+export type QuizServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** `clustered`: other server processes share the rooms through the Redis adapter. */
+export function socketOutbox(io: QuizServer, clustered: boolean): Outbox {
   // The typed emit wants a literal event name; the generic E is checked at the Outbox boundary instead.
   type Emit = (event: string, payload: unknown) => void;
-  const emitTo = (target: string, event: string, payload: unknown) => (io.to(target).emit as unknown as Emit)(event, payload);
+  const emitHere = (target: string, event: string, payload: unknown) => (io.local.to(target).emit as unknown as Emit)(event, payload);
+  if (clustered) io.on('room:relay', ({ target, event, payload }) => emitHere(target, event, payload));
+  /**
+   * To a whole channel: this process's sockets at once, the other processes' through a relay. The adapter's
+   * own broadcast holds even local delivery until its stream entry is written, and with a hundred rooms
+   * moving at once those writes queue. (Recovered connections miss relayed messages; the clients rejoin on
+   * every connect and get a snapshot.)
+   */
+  const emitTo = (target: string, event: string, payload: unknown) => {
+    emitHere(target, event, payload);
+    if (clustered) io.serverSideEmit('room:relay', { target, event, payload });
+  };
   /**
    * Straight to the sockets on this process when there are any: through a Redis adapter every broadcast is
    * also a stream entry that every process reads back, and a reveal sends one message per player while each
