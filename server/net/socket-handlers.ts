@@ -88,7 +88,8 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
 
   const sendState = (socket: QuizSocket, state: RoomState) => {
     if (state.question) socket.data.sentAt = { index: state.question.index, at: now() };
-    socket.emit('room:state', state);
+    // Local, like the probe: a snapshot is for this socket only, and a reconnecting client asks for a new one.
+    io.local.to(socket.id).emit('room:state', state);
   };
 
   /** A join has marked the player connected already; a rejoin marks them here. */
