@@ -47,7 +47,7 @@ if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then return {'already_answered'}
 local points, streak = 0, 0
 if ARGV[4] == '1' then
   streak = tonumber(redis.call('HGET', KEYS[4], ARGV[2]) or '0') + 1
-  points = tonumber(ARGV[4 + math.min(streak, #ARGV - 4)])
+  if #ARGV > 4 then points = tonumber(ARGV[4 + math.min(streak, #ARGV - 4)]) end
 end
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[3] .. ',"points":' .. points .. ',"streak":' .. streak .. '}')
 if points > 0 then redis.call('ZINCRBY', KEYS[3], points, ARGV[2]) end

@@ -147,6 +147,10 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await play(4, 0)).toMatchObject({ points: 0, streak: 0 });
     expect(await play(5, 300)).toMatchObject({ points: 300, streak: 1 });
     expect(await store.standing(pin, 'a1')).toEqual({ score: 2800, rank: 1 });
+    // A correct answer that comes with an empty ladder scores nothing, the same on both stores, and still extends the streak.
+    const current = (await store.getRoom(pin))!;
+    await store.updateRoom(pin, current, { ...current, phase: 'question', questionIndex: 6 });
+    expect(await store.recordAnswer(pin, 6, { ...answer('a1', 100), ladder: [] })).toMatchObject({ points: 0, streak: 2 });
     expect((await store.getAnswer(pin, 2, 'a1'))?.streak).toBe(3);
   });
 
