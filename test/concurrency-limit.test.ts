@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concurrencyLimit } from '../server/net/concurrency-limit.js';
+import { concurrencyLimit } from '../server/concurrency-limit.js';
 
 describe('concurrencyLimit', () => {
   it('lets `size` callers in at once and the rest in arrival order as places free up', async () => {

@@ -18,6 +18,11 @@ export function openQuestion(room: RoomRecord, index: number, question: Question
   };
 }
 
+/** The same open question, opening at `now` instead: its time limit is kept. */
+export function reopenAt(room: RoomRecord, now: number): RoomRecord {
+  return { ...room, openedAt: now, deadline: now + (room.deadline - room.openedAt) };
+}
+
 function advanceAt(room: RoomRecord, now: number): number {
   return room.settings.autoAdvanceSec > 0 ? now + room.settings.autoAdvanceSec * 1000 : 0;
 }

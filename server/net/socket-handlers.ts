@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { channel, type InterServerEvents, type QuizServer } from '../room/outbox.js';
 import type { RoomService } from '../room/room-service.js';
 import { describeIssues, toFailure } from './ack.js';
-import { concurrencyLimit } from './concurrency-limit.js';
+import { concurrencyLimit } from '../concurrency-limit.js';
 import type { RateLimits } from './rate-limits.js';
 import { medianRtt, type SocketData } from './socket-data.js';
 

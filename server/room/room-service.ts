@@ -5,10 +5,11 @@ import type { Question } from '../../shared/quiz.js';
 import type { GameAnalysis } from '../../shared/report.js';
 import type { GameOver, HostRoomState, PlayerResult, PlayerRoomState, Phase } from '../../shared/server-events.js';
 import { BoundedMap } from '../bounded-map.js';
+import { concurrencyLimit } from '../concurrency-limit.js';
 import { drawQuestions, type Random } from '../game/draw.js';
 import { fitsQuestion, isCorrect } from '../game/judge.js';
 import { checkNickname, generatedNickname, nicknameKey } from '../game/nickname.js';
-import { closeQuestion, endGame, nextPhase, nextTimer, onClock, startGame } from '../game/phases.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, onClock, reopenAt, startGame } from '../game/phases.js';
 import type { PlayerRecord, RoomRecord } from '../game/records.js';
 import { pointsByStreak } from '../game/scoring.js';
 import { gameReport, hostReport, missedQuestions, previousRanks, rankAll, toStanding, type Ranked } from '../game/standings.js';
@@ -45,6 +46,8 @@ export interface RoomServiceDeps {
 }
 
 const ANNOUNCE_RETRIES = 30;
+/** Questions a process opens at once; see `move`. */
+const OPENING_AT_ONCE = 8;
 const RETRY_MS = 1000;
 
 /** When the answer reached the server and how fast this player's link is, as the socket layer measured it. */
@@ -102,6 +105,7 @@ export class RoomService {
    * answer may be checked against it without a read; the answer script re-checks the phase in the store.
    */
   private readonly openQuestions = new BoundedMap<string, RoomRecord>(10_000);
+  private readonly opening = concurrencyLimit(OPENING_AT_ONCE);
 
   constructor(deps: RoomServiceDeps) {
     this.store = deps.store;
@@ -424,19 +428,30 @@ export class RoomService {
    * Persists a transition once (compare-and-set), arms the room's clock and announces it. Once the
    * transition is stored it has happened: a failed announcement is retried, never reported as a failed move.
    */
-  private async move(from: RoomRecord, to: RoomRecord): Promise<boolean> {
-    if (!(await this.store.updateRoom(from.pin, from, to))) return false;
-    if (to.phase === 'question') this.openQuestions.set(to.pin, to);
-    else this.openQuestions.delete(to.pin);
-    this.logger.info({ pin: to.pin, phase: to.phase, questionIndex: to.questionIndex }, 'room moved');
-    // The lease claim goes out beside the announcement: the players need not wait a round trip for it.
-    // An ended room has no clock left to run, and its announcement hands the lease back.
-    const claimed =
-      to.phase === 'ended'
-        ? undefined
-        : this.runClockHere(to.pin).catch((err: unknown) => this.logger.warn({ err: (err as Error).message, pin: to.pin }, 'lease claim failed'));
-    this.arm(to);
-    await Promise.all([claimed, this.announceReliably(to, 0)]);
+  private async move(from: RoomRecord, planned: RoomRecord): Promise<boolean> {
+    // Questions open a few at a time, each timed from its turn. When many rooms open at once their stores
+    // come back together and each announcement waits for those before it; timed from before that wait, a
+    // room's players would lose it from their answering time.
+    const opening = planned.phase === 'question';
+    if (opening) await this.opening.enter();
+    const to = opening ? reopenAt(planned, this.now()) : planned;
+    let claimed: Promise<void> | undefined;
+    try {
+      if (!(await this.store.updateRoom(from.pin, from, to))) return false;
+      if (opening) this.openQuestions.set(to.pin, to);
+      else this.openQuestions.delete(to.pin);
+      this.logger.info({ pin: to.pin, phase: to.phase, questionIndex: to.questionIndex }, 'room moved');
+      // The lease claim goes out beside the announcement: the players need not wait a round trip for it.
+      // An ended room has no clock left to run, and its announcement hands the lease back.
+      if (to.phase !== 'ended') {
+        claimed = this.runClockHere(to.pin).catch((err: unknown) => this.logger.warn({ err: (err as Error).message, pin: to.pin }, 'lease claim failed'));
+      }
+      this.arm(to);
+      if (opening) await this.announceReliably(to, 0);
+    } finally {
+      if (opening) this.opening.leave();
+    }
+    await Promise.all([claimed, opening ? undefined : this.announceReliably(to, 0)]);
     return true;
   }
 

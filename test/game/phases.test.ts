@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GameError } from '../../shared/errors.js';
-import { closeQuestion, endGame, nextPhase, nextTimer, onClock, startGame } from '../../server/game/phases.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, onClock, reopenAt, startGame } from '../../server/game/phases.js';
 import type { RoomRecord } from '../../server/game/records.js';
 import { closeAt } from '../../server/game/timing.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
@@ -68,5 +68,11 @@ describe('the phase machine', () => {
     expect(nextTimer(lobby(), closeAt, 60_000)).toBe(60_000);
     expect(onClock(lobby(), questions, 60_000).phase).toBe('ended');
     expect(onClock(startGame(lobby(), questions, 1, 0), questions, 20_500).phase).toBe('reveal');
+  });
+
+  it('reopens a question at a later moment with the same time limit', () => {
+    const open = startGame(lobby(), questions, 1, 1_000);
+    const later = reopenAt(open, 1_040);
+    expect(later).toEqual({ ...open, openedAt: 1_040, deadline: open.deadline + 40 });
   });
 });
