@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { BoundedMap } from '../bounded-map.js';
+import { SingleFlight } from '../single-flight.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LimitSettings {
@@ -47,7 +48,7 @@ export class RateLimits {
   private readonly failedJoins: RateLimiterAbstract;
   private readonly cleared = new BoundedMap<string, number>(10_000);
   /** Lookups in flight: a class behind one NAT joining at once shares one read instead of sending hundreds. */
-  private readonly checking = new Map<string, Promise<boolean>>();
+  private readonly checking = new SingleFlight<string, boolean>();
 
   constructor(settings: LimitSettings, redis?: LimiterRedis) {
     this.events = new RateLimiterMemory({ points: settings.eventsPerSocketPerSec, duration: 1 });
@@ -66,25 +67,19 @@ export class RateLimits {
   /** Whether this IP still has failed joins left, without spending one. */
   async mayTryJoin(ip: string): Promise<boolean> {
     if ((this.cleared.get(ip) ?? 0) > Date.now()) return true;
-    let check = this.checking.get(ip);
-    if (!check) {
-      check = this.failedJoins.get(ip).then(
+    return this.checking.run(ip, async () => {
+      const may = await this.failedJoins.get(ip).then(
         (res) => !res || res.remainingPoints > 0,
         () => true,
       );
-      const started = check;
-      void started.then((may) => {
-        if (this.checking.get(ip) === started) this.checking.delete(ip);
-        if (may) this.cleared.set(ip, Date.now() + CLEARED_FOR_MS);
-      });
-      this.checking.set(ip, started);
-    }
-    return check;
+      if (may) this.cleared.set(ip, Date.now() + CLEARED_FOR_MS);
+      return may;
+    });
   }
 
   failedJoin(ip: string): Promise<boolean> {
     this.cleared.delete(ip);
-    this.checking.delete(ip);
+    this.checking.forget(ip);
     return allowed(this.failedJoins.consume(ip));
   }
 

@@ -3,6 +3,7 @@ import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
+import { SingleFlight } from '../single-flight.js';
 import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWER, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
@@ -104,7 +105,7 @@ export class RedisStore implements RoomStore {
   }
 
   async createRoom({ room, questions }: NewRoom): Promise<boolean> {
-    this.roomReads.delete(room.pin);
+    this.roomReads.forget(room.pin);
     const created = await this.redis.hsetnx(this.key(room.pin), 'pin', room.pin);
     if (!created) return false;
     await this.redis
@@ -117,19 +118,10 @@ export class RedisStore implements RoomStore {
   }
 
   /** Room reads in flight, shared by concurrent callers; a write from this process drops its entry. */
-  private readonly roomReads = new Map<string, Promise<RoomRecord | null>>();
+  private readonly roomReads = new SingleFlight<string, RoomRecord | null>();
 
   async getRoom(pin: string): Promise<RoomRecord | null> {
-    let read = this.roomReads.get(pin);
-    if (!read) {
-      const started = this.redis.hgetall(this.key(pin)).then(parseRoom);
-      const done = () => {
-        if (this.roomReads.get(pin) === started) this.roomReads.delete(pin);
-      };
-      started.then(done, done);
-      this.roomReads.set(pin, (read = started));
-    }
-    const room = await read;
+    const room = await this.roomReads.run(pin, () => this.redis.hgetall(this.key(pin)).then(parseRoom));
     return room && { ...room, settings: { ...room.settings } };
   }
 
@@ -139,13 +131,13 @@ export class RedisStore implements RoomStore {
   }
 
   async updateRoom(pin: string, expected: RoomPosition, next: RoomRecord): Promise<boolean> {
-    this.roomReads.delete(pin);
+    this.roomReads.forget(pin);
     const done = await this.scripts.qrUpdateRoom(this.key(pin), expected.phase, expected.questionIndex, ...roomFields(next));
     return done === 1;
   }
 
   async setLocked(pin: string, locked: boolean): Promise<void> {
-    this.roomReads.delete(pin);
+    this.roomReads.forget(pin);
     await this.redis.hset(this.key(pin), 'locked', locked ? '1' : '0');
   }
 
