@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Me } from '../../shared/account.js';
 import type { RedisStore } from '../../server/store/redis-store.js';
 import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
-import { failure, HostClient, success } from './host-client.js';
-
-let counter = 0;
-const email = (name: string) => `${name}.${Date.now().toString(36)}.${counter++}@school.example`;
+import { failure, freshEmail, HostClient, success } from './host-client.js';
 
 describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
   let server: TestServer;
@@ -16,7 +13,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
 
   it('signs up with a session cookie that is HttpOnly, SameSite=Lax, and not Secure over plain HTTP', async () => {
     const host = new HostClient(server.url);
-    const address = email('ada');
+    const address = freshEmail('ada');
     const reply = await host.call<{ account: Account }>('POST', '/api/account/signup', { email: `  ${address.toUpperCase()} `, password: 'correct horse battery' });
     expect(reply.status).toBe(201);
     expect(success(reply).account.email).toBe(address);
@@ -33,7 +30,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
   it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
     const proxied = await startTestServer(kind, { config: { trustProxy: true } });
     try {
-      const reply = await new HostClient(proxied.url).call('POST', '/api/account/signup', { email: email('tls'), password: 'correct horse battery' }, { 'x-forwarded-proto': 'https' });
+      const reply = await new HostClient(proxied.url).call('POST', '/api/account/signup', { email: freshEmail('tls'), password: 'correct horse battery' }, { 'x-forwarded-proto': 'https' });
       expect(reply.setCookie[0]).toContain('Secure');
     } finally {
       await proxied.stop();
@@ -41,7 +38,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
   });
 
   it('refuses a second account for the same email, whatever its case', async () => {
-    const address = email('grace');
+    const address = freshEmail('grace');
     await new HostClient(server.url).signUp(address);
     const reply = await new HostClient(server.url).call('POST', '/api/account/signup', { email: address.toUpperCase(), password: 'another long password' });
     expect(reply.status).toBe(409);
@@ -51,7 +48,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
   it('refuses weak passwords and bad emails, naming the field', async () => {
     const host = new HostClient(server.url);
     for (const password of ['short1', 'aaaaaaaaaaaaaaaa', '1212121212121']) {
-      const reply = await host.call('POST', '/api/account/signup', { email: email('weak'), password });
+      const reply = await host.call('POST', '/api/account/signup', { email: freshEmail('weak'), password });
       expect(reply.status).toBe(400);
       expect(failure(reply).details?.[0]?.path).toEqual(['password']);
     }
@@ -61,12 +58,12 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
   });
 
   it('signs in with the right password only, and never says whether the email exists', async () => {
-    const address = email('linus');
+    const address = freshEmail('linus');
     await new HostClient(server.url).signUp(address, 'penguins on ice');
     const host = new HostClient(server.url);
     const wrong = await host.call('POST', '/api/account/signin', { email: address, password: 'penguins on fire' });
     expect(wrong.status).toBe(401);
-    const unknown = await host.call('POST', '/api/account/signin', { email: email('nobody'), password: 'penguins on fire' });
+    const unknown = await host.call('POST', '/api/account/signin', { email: freshEmail('nobody'), password: 'penguins on fire' });
     expect(unknown.status).toBe(401);
     expect(failure(unknown)).toEqual(failure(wrong));
     expect(host.cookie).toBeUndefined();
@@ -79,7 +76,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
 
   it('signs out: the cookie is cleared and the old session id stops working', async () => {
     const host = new HostClient(server.url);
-    await host.signUp(email('barbara'));
+    await host.signUp(freshEmail('barbara'));
     const stolen = host.cookie;
     const out = await host.call('POST', '/api/account/signout');
     expect(out.setCookie[0]).toMatch(/^qr_session=; .*Max-Age=0/);
@@ -91,7 +88,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
   });
 
   it('rate-limits sign-ins per email: after three tries even the right password waits', async () => {
-    const address = email('margaret');
+    const address = freshEmail('margaret');
     await new HostClient(server.url).signUp(address, 'apollo guidance');
     const host = new HostClient(server.url);
     for (let i = 0; i < 3; i++) expect((await host.call('POST', '/api/account/signin', { email: address, password: `wrong guess ${i}!` })).status).toBe(401);
@@ -99,7 +96,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
     expect(limited.status).toBe(429);
     expect(failure(limited).code).toBe('rate_limited');
     // Another account from the same address is not locked out by it.
-    const other = email('katherine');
+    const other = freshEmail('katherine');
     await new HostClient(server.url).signUp(other, 'orbital mechanics');
     expect((await host.call('POST', '/api/account/signin', { email: other, password: 'orbital mechanics' })).status).toBe(200);
   });
@@ -109,16 +106,16 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
     try {
       const host = new HostClient(tight.url);
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await host.call('POST', '/api/account/signin', { email: email(`ip${i}`), password: 'whatever it is' })).status);
+      for (let i = 0; i < 5; i++) statuses.push((await host.call('POST', '/api/account/signin', { email: freshEmail(`ip${i}`), password: 'whatever it is' })).status);
       expect(statuses).toEqual([401, 401, 401, 401, 429]);
-      expect((await host.call('POST', '/api/account/signup', { email: email('late'), password: 'correct horse battery' })).status).toBe(429);
+      expect((await host.call('POST', '/api/account/signup', { email: freshEmail('late'), password: 'correct horse battery' })).status).toBe(429);
     } finally {
       await tight.stop();
     }
   });
 
   it.runIf(kind === 'redis')('keeps the account under the server\'s prefix with only the password\'s hash', async () => {
-    const address = email('hedy');
+    const address = freshEmail('hedy');
     await new HostClient(server.url).signUp(address, 'frequency hopping');
     const store = server.store as RedisStore;
     const raw = await store.redis.get(`${store.prefix}account:${address}`);

@@ -1,6 +1,7 @@
 import type { Account } from '../../shared/account.js';
 import type { ApiError } from '../../shared/api.js';
 import { connectClient, type TestSocket } from '../support/clients.js';
+import { startTestServer, type StoreKind, type TestServer } from '../support/server.js';
 import { io as connect } from 'socket.io-client';
 
 export interface Reply<T = Record<string, unknown>> {
@@ -63,4 +64,18 @@ export function failure(reply: Reply<unknown>): ApiError {
 export function success<T>(reply: Reply<T>): { ok: true } & T {
   if (!reply.body.ok) throw new Error(`expected success, got ${reply.status} ${JSON.stringify(reply.body.error)}`);
   return reply.body;
+}
+
+let counter = 0;
+/** A new address on every call, so accounts made by tests sharing a store never collide. */
+export const freshEmail = (name = 'host') => `${name}.${Date.now().toString(36)}.${counter++}@school.example`;
+
+/** A server that wants accounts, and two signed-up hosts, Ada and Grace, who must not see each other's things. */
+export async function twoHostServer(kind: StoreKind): Promise<{ server: TestServer; ada: HostClient; grace: HostClient }> {
+  const server = await startTestServer(kind, { config: { openMode: false } });
+  const ada = new HostClient(server.url);
+  const grace = new HostClient(server.url);
+  await ada.signUp(freshEmail('ada'));
+  await grace.signUp(freshEmail('grace'));
+  return { server, ada, grace };
 }

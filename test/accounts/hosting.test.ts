@@ -6,10 +6,7 @@ import { emitAck, must, next, type TestSocket } from '../support/clients.js';
 import { FIXTURE_ANSWERS, FIXTURE_QUIZ, FIXTURE_WRONG } from '../support/fixture-quiz.js';
 import { answer, seatPlayers } from '../support/game.js';
 import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
-import { failure, HostClient, success } from './host-client.js';
-
-let counter = 0;
-const email = () => `host.${Date.now().toString(36)}.${counter++}@school.example`;
+import { failure, freshEmail, HostClient, success, twoHostServer } from './host-client.js';
 
 /** Plays every question: player i answers question q right when `right(i, q)`; ends on the podium. */
 async function playToPodium(url: string, host: TestSocket, pin: string, players: number, right: (player: number, question: number) => boolean) {
@@ -41,11 +38,7 @@ describe.each(STORE_KINDS)('hosting with accounts on the %s store (open mode off
   };
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { config: { openMode: false } });
-    ada = new HostClient(server.url);
-    grace = new HostClient(server.url);
-    await ada.signUp(email());
-    await grace.signUp(email());
+    ({ server, ada, grace } = await twoHostServer(kind));
     const created = await ada.call<{ quiz: HostQuizSummary }>('POST', '/api/my/quizzes', { ...FIXTURE_QUIZ, title: 'Ada\'s fixture' });
     quizId = success(created).quiz.id;
   });
@@ -59,7 +52,7 @@ describe.each(STORE_KINDS)('hosting with accounts on the %s store (open mode off
     const reply = await emitAck(anonymous, 'host:create', { quizId: 'fixture' });
     expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: 'Sign in to create a game.' } });
     const signedOut = new HostClient(server.url);
-    await signedOut.signUp(email());
+    await signedOut.signUp(freshEmail());
     const stale = signedOut.cookie;
     await signedOut.call('POST', '/api/account/signout');
     signedOut.cookie = stale;
@@ -125,7 +118,7 @@ describe.each(STORE_KINDS)('open mode on the %s store', (kind) => {
 
     await expect.poll(async () => success(await visitor.call<{ reports: ReportSummary[] }>('GET', '/api/my/reports')).reports.map((r) => r.pin)).toEqual([pin]);
     const teacher = new HostClient(server.url);
-    await teacher.signUp(email());
+    await teacher.signUp(freshEmail());
     expect(success(await teacher.call<{ reports: ReportSummary[] }>('GET', '/api/my/reports')).reports).toEqual([]);
 
     // Signed in, even in open mode, a host's game is theirs: not in the open bucket.

@@ -5,13 +5,11 @@ import { createCatalog } from '../../server/quiz/catalog.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
 import { dropPrefix, openRedisStore, testPrefix } from '../support/redis.js';
 import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
-import { failure, HostClient, success } from './host-client.js';
+import { failure, freshEmail, HostClient, success, twoHostServer } from './host-client.js';
 
 type Saved = { quiz: HostQuizSummary };
 type Loaded = { quiz: Quiz; version: number };
 
-let counter = 0;
-const email = () => `teacher.${Date.now().toString(36)}.${counter++}@school.example`;
 
 /** What the editor sends: a whole quiz, with whatever id it had (the server decides ids). */
 const draft = (title: string): QuizInput => ({ ...structuredClone(FIXTURE_QUIZ), id: 'draft', title });
@@ -21,11 +19,7 @@ describe.each(STORE_KINDS)('a host\'s own quizzes on the %s store', (kind) => {
   let ada: HostClient;
   let grace: HostClient;
   beforeAll(async () => {
-    server = await startTestServer(kind, { config: { openMode: false } });
-    ada = new HostClient(server.url);
-    grace = new HostClient(server.url);
-    await ada.signUp(email());
-    await grace.signUp(email());
+    ({ server, ada, grace } = await twoHostServer(kind));
   });
   afterAll(async () => server?.stop());
 
@@ -137,7 +131,7 @@ describe('host quizzes and accounts survive a restart on Redis', () => {
     const prefix = testPrefix('restart');
     const first = await startTestServer('redis', { store: await openRedisStore(prefix), config: { openMode: false } });
     const host = new HostClient(first.url);
-    await host.signUp(email(), 'survives restarts');
+    await host.signUp(freshEmail(), 'survives restarts');
     const { quiz } = success(await host.call<Saved>('POST', '/api/my/quizzes', draft('Kept')));
     await first.stop();
 
