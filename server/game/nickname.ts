@@ -35,8 +35,13 @@ const ANIMALS = [
   'Owl', 'Puffin', 'Quokka', 'Raven', 'Seal', 'Tapir', 'Walrus', 'Yak', 'Zebra', 'Bison', 'Crane', 'Moose',
 ];
 
-/** A friendly generated nickname ("Curious Otter 7"); the caller retries on a collision. */
+/** A friendly generated nickname ("Curious Otter 77"); the caller retries on a collision. */
 export function generatedNickname(attempt: number): string {
   const name = `${ADJECTIVES[randomInt(ADJECTIVES.length)]} ${ANIMALS[randomInt(ANIMALS.length)]}`;
-  return attempt < 3 ? name : `${name} ${randomInt(10, 1000)}`;
+  if (attempt < 3) return name;
+  // The filter reads some numbers as words (455, 717): draw again until the name passes the typed names' check.
+  for (;;) {
+    const numbered = `${name} ${randomInt(10, 1000)}`;
+    if (checkNickname(numbered).ok) return numbered;
+  }
 }

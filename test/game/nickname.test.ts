@@ -32,5 +32,7 @@ describe('nicknames', () => {
 
   it('generates friendly names that pass the checks', () => {
     for (let i = 0; i < 20; i++) expect(checkNickname(generatedNickname(i)).ok).toBe(true);
+    // Numbered names cover every suffix, including those the filter reads as words.
+    for (let i = 0; i < 3000; i++) expect(checkNickname(generatedNickname(3)).ok).toBe(true);
   });
 });
