@@ -8,8 +8,6 @@ export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ACK_TIMEOUT_MS = 15_000;
 
 export interface SocketOptions {
-  /** Quizroom probes each socket's round trip and wants the answer at once, as a browser gives it. */
-  answerProbes: boolean;
   /** The source address (any of 127.0.0.0/8 on Linux), so a client can come from an IP of its own. */
   localAddress?: string;
   /** A signed-in host's session cookie. */
@@ -17,7 +15,7 @@ export interface SocketOptions {
 }
 
 /** WebSocket only (no polling upgrade dance), one connection per client, and no reconnection: a drop is a finding. */
-export function openSocket(url: string, { answerProbes, localAddress, cookie }: SocketOptions): BenchSocket {
+export function openSocket(url: string, { localAddress, cookie }: SocketOptions = {}): BenchSocket {
   // engine.io-client hands localAddress and extraHeaders to the ws transport in Node; its typings leave the first out.
   const options = {
     transports: ['websocket'],
@@ -27,9 +25,7 @@ export function openSocket(url: string, { answerProbes, localAddress, cookie }: 
     localAddress,
     extraHeaders: cookie ? { cookie } : undefined,
   } as Partial<ManagerOptions & IoSocketOptions>;
-  const socket: BenchSocket = io(url, options);
-  if (answerProbes) socket.on('time:probe', (_payload, ack) => ack());
-  return socket;
+  return io(url, options);
 }
 
 export function connected(socket: BenchSocket): Promise<void> {

@@ -44,7 +44,7 @@ const HOST_ADDRESSES = 200;
 export async function createRoom(url: string, quizroom: boolean, scenario: Scenario, room: number): Promise<HostedRoom> {
   const localAddress = `127.0.0.${2 + (room % HOST_ADDRESSES)}`;
   const cookie = quizroom ? await hostCookie(url, localAddress) : undefined;
-  const host = openSocket(url, { answerProbes: quizroom, localAddress, cookie });
+  const host = openSocket(url, { localAddress, cookie });
   await connected(host);
   const { pin } = await must(host, 'host:create', {
     quizId: 'module-16',

@@ -69,7 +69,7 @@ class Loader {
   }
 
   private async connect(seat: Seat): Promise<BenchSocket | undefined> {
-    const socket = openSocket(this.plan.url, { answerProbes: this.plan.answerProbes });
+    const socket = openSocket(this.plan.url);
     this.play(socket, seat);
     const startedAt = clock();
     try {

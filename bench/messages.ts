@@ -10,8 +10,6 @@ export interface Seat {
 
 export interface LoaderPlan {
   url: string;
-  /** Quizroom probes each socket's round trip and needs an answer at once. */
-  answerProbes: boolean;
   seats: Seat[];
   /** Everyone answers within 200 ms instead of spread like a class. */
   burst: boolean;

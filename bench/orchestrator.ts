@@ -142,7 +142,7 @@ async function measure(scenario: Scenario, target: Target, options: RunOptions, 
     const seats: Seat[] = hosts.flatMap(({ pin }) => Array.from({ length: scenario.playersPerRoom }, () => ({ pin, nickname: names.next().value })));
     const shares = splitSeats(seats, loaderCount(seats.length));
     const loadersStartedAt = clock();
-    pool = LoaderPool.start(shares.map((share) => ({ url, answerProbes: quizroom, seats: share, burst: scenario.burst, connectAtJoin: scenario.connectAtJoin })));
+    pool = LoaderPool.start(shares.map((share) => ({ url, seats: share, burst: scenario.burst, connectAtJoin: scenario.connectAtJoin })));
     await pool.start();
 
     const processesAtStart = allProcessesCpu();

@@ -115,6 +115,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const io: RunningServer['io'] = new Server(http, {
     ...(adapterClient && store instanceof RedisStore ? { adapter: streamsAdapter(adapterClient, store.prefix) } : {}),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: config.pingIntervalMs,
     cors: config.corsOrigin ? { origin: config.corsOrigin } : undefined,
     allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, config.corsOrigin)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },

@@ -19,6 +19,11 @@ const envSchema = z.object({
   FINISHED_TTL_SEC: z.coerce.number().int().min(1).default(24 * 3600),
   LOBBY_TTL_SEC: z.coerce.number().int().min(1).default(2 * 3600),
   LEASE_MS: z.coerce.number().int().min(200).default(5000),
+  /**
+   * Engine.IO heartbeat period. Each heartbeat measures the socket's round trip for fair answer timing, and a
+   * silent phone is found within this plus 20 s.
+   */
+  PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LIMIT_EVENTS_PER_SOCKET_PER_SEC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.eventsPerSocketPerSec),
   LIMIT_ROOMS_PER_IP_PER_10_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.roomsPerIpPer10Min),
@@ -42,6 +47,7 @@ export type Config = {
   lobbyTtlSec: number;
   trustProxy: boolean;
   leaseMs: number;
+  pingIntervalMs: number;
   limits: LimitSettings;
   loginLimits: LoginLimitSettings;
   logLevel: string;
@@ -66,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lobbyTtlSec: e.LOBBY_TTL_SEC,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     leaseMs: e.LEASE_MS,
+    pingIntervalMs: e.PING_INTERVAL_MS,
     limits: {
       eventsPerSocketPerSec: e.LIMIT_EVENTS_PER_SOCKET_PER_SEC,
       roomsPerIpPer10Min: e.LIMIT_ROOMS_PER_IP_PER_10_MIN,

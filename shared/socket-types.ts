@@ -9,7 +9,4 @@ export type ClientToServerEvents = {
 
 export type ServerToClientEvents = {
   [E in ServerEventName]: (payload: ServerPayload<E>) => void;
-} & {
-  /** The server measures each socket's round trip with this; the client acks at once. */
-  'time:probe': (payload: { serverTime: number }, ack: () => void) => void;
 };

@@ -13,10 +13,7 @@ export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export function connect(): GameSocket {
   // WebSocket first: on a slow phone the long-polling-then-upgrade dance costs round trips and can time out
   // mid-upgrade, dropping the session; polling stays as the fallback where WebSockets are blocked.
-  const socket: GameSocket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
-  // The server measures round trips with this probe; answering late would skew its numbers.
-  socket.on('time:probe', (_payload, ack) => ack());
-  return socket;
+  return io({ transports: ['websocket', 'polling'], tryAllTransports: true });
 }
 
 type Emit = <E extends ClientEventName>(event: E, payload: ClientPayloadInput<E>) => Promise<Ack<ClientResult<E>>>;

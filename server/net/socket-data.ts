@@ -7,7 +7,7 @@ export interface SocketData {
   playerId?: string;
   /** When this socket was last sent an open question by itself (a rejoin mid-question), for fair timing. */
   sentAt?: { index: number; at: number };
-  /** Recent round trips measured with time:probe; the median is used. */
+  /** Recent round trips measured with Engine.IO heartbeats; the median is used. */
   rtts: number[];
 }
 

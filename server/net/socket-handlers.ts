@@ -21,7 +21,6 @@ export interface SocketLayerOptions {
   limits: RateLimits;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
-  probeIntervalMs?: number;
   /** Who may create rooms. Without it every socket may, as in open mode with no accounts. */
   hosts?: {
     /** Rooms may be created without an account. */
@@ -40,7 +39,7 @@ function clientIp(socket: QuizSocket, trustProxy: boolean): string {
   return trustProxy && first ? first : socket.handshake.address;
 }
 
-const PROBE_SAMPLES = 5;
+const RTT_SAMPLES = 5;
 
 /**
  * Joins and rejoins worked on at once, from their first store call to their snapshot. A class joining together
@@ -184,15 +183,21 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     'player:rejoin': playerSnapshot,
   };
 
-  const probe = (socket: QuizSocket) => {
-    // A broadcast to no socket would call back at once, as if answered in no time.
-    if (socket.disconnected) return;
-    const sentAt = now();
-    // Local: with connection-state recovery a socket.emit is a stream entry every process reads back, and a
-    // probe replayed after a recovery would come without its ack. It is for this socket, here, or for no one.
-    io.local.to(socket.id).timeout(5000).emit('time:probe', { serverTime: sentAt }, (err: Error | null) => {
-      if (err) return;
-      socket.data.rtts = [...socket.data.rtts, now() - sentAt].slice(-PROBE_SAMPLES);
+  /**
+   * Round trips come from Engine.IO's heartbeat: the server pings every `pingInterval` and the client's engine
+   * pongs at once, as an ack would. It needs no packet of ours and never touches the adapter, whose acked
+   * broadcasts ask Redis how many processes there are and, with more than one, wait for answers a socket-local
+   * emit never gets.
+   */
+  const measureRoundTrips = (socket: QuizSocket) => {
+    let pingedAt: number | undefined;
+    socket.conn.on('packetCreate', (packet: { type: string }) => {
+      if (packet.type === 'ping') pingedAt = now();
+    });
+    socket.conn.on('heartbeat', () => {
+      if (pingedAt === undefined) return;
+      socket.data.rtts = [...socket.data.rtts, now() - pingedAt].slice(-RTT_SAMPLES);
+      pingedAt = undefined;
     });
   };
 
@@ -200,8 +205,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     if (!socket.recovered) socket.data = { role: 'none', rtts: [], ip: clientIp(socket, options.trustProxy) };
     else if (socket.data.role === 'player') void service.playerConnected(socket.data.pin!, socket.data.playerId!).catch(() => {});
 
-    probe(socket);
-    const prober = setInterval(() => probe(socket), options.probeIntervalMs ?? 10_000);
+    measureRoundTrips(socket);
 
     for (const event of Object.keys(clientEvents) as ClientEventName[]) {
       socket.on(event, async (...args: unknown[]) => {
@@ -247,7 +251,6 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     });
 
     socket.on('disconnect', () => {
-      clearInterval(prober);
       limits.forgetSocket(socket.id);
       const { role, pin, playerId } = socket.data;
       if (role !== 'player' || !pin || !playerId) return;

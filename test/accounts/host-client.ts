@@ -2,7 +2,6 @@ import type { Account } from '../../shared/account.js';
 import type { ApiError } from '../../shared/api.js';
 import { connectClient, type TestSocket } from '../support/clients.js';
 import { startTestServer, type StoreKind, type TestServer } from '../support/server.js';
-import { io as connect } from 'socket.io-client';
 
 export interface Reply<T = Record<string, unknown>> {
   status: number;
@@ -44,14 +43,7 @@ export class HostClient {
 
   /** A socket whose handshake carries this client's cookie, as the dashboard's socket does after signing in. */
   async socket(): Promise<TestSocket> {
-    if (!this.cookie) return connectClient(this.url);
-    const socket: TestSocket = connect(this.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: this.cookie } });
-    socket.on('time:probe', (_payload, ack) => ack());
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return socket;
+    return connectClient(this.url, this.cookie ? { cookie: this.cookie } : undefined);
   }
 }
 

@@ -6,10 +6,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/so
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real socket.io-client over WebSocket that answers the server's time probes at once, as the browser client does. */
-export async function connectClient(url: string): Promise<TestSocket> {
-  const socket: TestSocket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-  socket.on('time:probe', (_payload, ack) => ack());
+/** A real socket.io-client over WebSocket, as the browser client connects. */
+export async function connectClient(url: string, headers?: Record<string, string>): Promise<TestSocket> {
+  const socket: TestSocket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
