@@ -61,7 +61,7 @@ export function renderProtocolDoc(): string {
     'carries an ack callback, answered with `{ ok: true, ...result }` or `{ ok: false, error: { code, message } }`.',
     'An event without an ack is dropped; an unknown event with an ack gets `bad_request`. Frames are limited to 16 KB.',
     'The server measures each socket\'s round trip from Engine.IO\'s own ping and pong (every `PING_INTERVAL_MS`,',
-    'default 5 s) for fair answer timing; clients need no code for it.',
+    'default 10 s) for fair answer timing; clients need no code for it.',
     '',
     '## Error codes',
     '',

@@ -23,7 +23,7 @@ const envSchema = z.object({
    * Engine.IO heartbeat period. Each heartbeat measures the socket's round trip for fair answer timing, and a
    * silent phone is found within this plus 20 s.
    */
-  PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LIMIT_EVENTS_PER_SOCKET_PER_SEC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.eventsPerSocketPerSec),
   LIMIT_ROOMS_PER_IP_PER_10_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.roomsPerIpPer10Min),
