@@ -158,16 +158,29 @@ describe('several server processes sharing one Redis', () => {
 
     const racers = await Promise.all([0, 1].map(() => pool.boot(prefix, { LEASE_MS: '1000' })));
     const watcher = await client(racers[1]!.url);
+    const linesOf = (racer: ChildServer, what: string) =>
+      racer.output().split('\n').filter((line) => line.includes(pin) && line.includes(what));
+    const revealLines = (racer: ChildServer) => linesOf(racer, 'room moved').filter((line) => line.includes('"phase":"reveal"'));
+    // The log line comes through a pipe after the move is in the store: wait for the line itself.
+    const revealLogged = (racer: ChildServer) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (revealLines(racer).length === 0) return;
+          racer.child.stdout!.off('data', check);
+          resolve();
+        };
+        racer.child.stdout!.on('data', check);
+        check();
+      });
+    await Promise.race(racers.map(revealLogged));
     const store = await RedisStore.connect(redisUrl(), prefix);
     try {
-      for (let i = 0; i < 100 && (await store.getRoom(pin))?.phase !== 'reveal'; i++) await new Promise((r) => setTimeout(r, 100));
       expect((await store.getRoom(pin))?.phase).toBe('reveal');
     } finally {
       await store.close();
     }
-    const logs = racers.map((r) => r.output());
-    const takeovers = logs.map((l) => l.split('\n').filter((line) => line.includes(pin) && line.includes('room clock taken over')).length);
-    const reveals = logs.map((l) => l.split('\n').filter((line) => line.includes(pin) && line.includes('"phase":"reveal"') && line.includes('room moved')).length);
+    const takeovers = racers.map((r) => linesOf(r, 'room clock taken over').length);
+    const reveals = racers.map((r) => revealLines(r).length);
     expect(takeovers.reduce((x, y) => x + y, 0)).toBe(1);
     expect(reveals.reduce((x, y) => x + y, 0)).toBe(1);
     expect(reveals.indexOf(1)).toBe(takeovers.indexOf(1));
