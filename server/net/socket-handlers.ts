@@ -201,65 +201,74 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     });
   };
 
+  /** A client event, known or not: ack, rate limit, parse, then the handler and its follow-up. */
+  const onEvent = async (socket: QuizSocket, event: string, args: unknown[]) => {
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: Ack<object>) => void) : undefined;
+    if (!Object.hasOwn(clientEvents, event)) {
+      const allowed = await limits.event(socket.id);
+      logger.warn({ event: String(event).slice(0, 40), socketId: socket.id }, 'unknown event');
+      ack?.(allowed ? fail('bad_request', 'Unknown event.') : fail('rate_limited'));
+      return;
+    }
+    const known = event as ClientEventName;
+    const context = { event, pin: socket.data.pin, socketId: socket.id };
+    if (!ack) {
+      logger.warn(context, 'event without ack dropped');
+      return;
+    }
+    if (!(await limits.event(socket.id))) {
+      ack(fail('rate_limited'));
+      return;
+    }
+    const parsed = clientEvents[known].payload.safeParse(args[0]);
+    if (!parsed.success) {
+      logger.warn({ ...context, issue: describeIssues(parsed.error) }, 'bad payload');
+      ack(fail('bad_request', describeIssues(parsed.error)));
+      return;
+    }
+    const gated = known === 'player:join' || known === 'player:rejoin';
+    if (gated) await joins.enter();
+    try {
+      try {
+        const result = await (handlers[known] as Handler<typeof known>)(parsed.data as never, socket);
+        ack({ ok: true, ...result });
+      } catch (err) {
+        ack(toFailure(err, logger, context));
+        return;
+      }
+      await followUps[known]?.(socket).catch((err: unknown) => logger.warn({ ...context, err }, 'snapshot failed'));
+    } finally {
+      if (gated) joins.leave();
+    }
+  };
+
+  const onDisconnect = (socket: QuizSocket) => {
+    limits.forgetSocket(socket.id);
+    const { role, pin, playerId } = socket.data;
+    if (role !== 'player' || !pin || !playerId) return;
+    // Another tab or a quick reconnect may still hold this player: only mark them gone if none is left.
+    void io
+      .in(channel.player(pin, playerId))
+      .fetchSockets()
+      .then((left) => (left.length === 0 ? service.playerDisconnected(pin, playerId) : undefined))
+      .catch((err: unknown) => logger.warn({ err, pin }, 'disconnect bookkeeping failed'));
+  };
+
+  // Two listeners per socket, each one function shared by every socket (Socket.IO calls it with the socket as
+  // `this`): a listener per event per socket was eleven closures for each of an assembly's phones.
+  function eventListener(this: QuizSocket, event: string, ...args: unknown[]) {
+    void onEvent(this, event, args);
+  }
+  function disconnectListener(this: QuizSocket) {
+    onDisconnect(this);
+  }
+
   io.on('connection', (socket: QuizSocket) => {
     if (!socket.recovered) socket.data = { role: 'none', rtts: [], ip: clientIp(socket, options.trustProxy) };
     else if (socket.data.role === 'player') void service.playerConnected(socket.data.pin!, socket.data.playerId!).catch(() => {});
 
     measureRoundTrips(socket);
-
-    for (const event of Object.keys(clientEvents) as ClientEventName[]) {
-      socket.on(event, async (...args: unknown[]) => {
-        const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: Ack<object>) => void) : undefined;
-        const context = { event, pin: socket.data.pin, socketId: socket.id };
-        if (!ack) {
-          logger.warn(context, 'event without ack dropped');
-          return;
-        }
-        if (!(await limits.event(socket.id))) {
-          ack(fail('rate_limited'));
-          return;
-        }
-        const parsed = clientEvents[event].payload.safeParse(args[0]);
-        if (!parsed.success) {
-          logger.warn({ ...context, issue: describeIssues(parsed.error) }, 'bad payload');
-          ack(fail('bad_request', describeIssues(parsed.error)));
-          return;
-        }
-        const gated = event === 'player:join' || event === 'player:rejoin';
-        if (gated) await joins.enter();
-        try {
-          try {
-            const result = await (handlers[event] as Handler<typeof event>)(parsed.data as never, socket);
-            ack({ ok: true, ...result });
-          } catch (err) {
-            ack(toFailure(err, logger, context));
-            return;
-          }
-          await followUps[event]?.(socket).catch((err: unknown) => logger.warn({ ...context, err }, 'snapshot failed'));
-        } finally {
-          if (gated) joins.leave();
-        }
-      });
-    }
-
-    socket.onAny(async (event: string, ...args: unknown[]) => {
-      if (Object.hasOwn(clientEvents, event)) return;
-      const ack = args[args.length - 1];
-      const allowed = await limits.event(socket.id);
-      logger.warn({ event: String(event).slice(0, 40), socketId: socket.id }, 'unknown event');
-      if (typeof ack === 'function') ack(allowed ? fail('bad_request', 'Unknown event.') : fail('rate_limited'));
-    });
-
-    socket.on('disconnect', () => {
-      limits.forgetSocket(socket.id);
-      const { role, pin, playerId } = socket.data;
-      if (role !== 'player' || !pin || !playerId) return;
-      // Another tab or a quick reconnect may still hold this player: only mark them gone if none is left.
-      void io
-        .in(channel.player(pin, playerId))
-        .fetchSockets()
-        .then((left) => (left.length === 0 ? service.playerDisconnected(pin, playerId) : undefined))
-        .catch((err: unknown) => logger.warn({ err, pin }, 'disconnect bookkeeping failed'));
-    });
+    socket.onAny(eventListener);
+    socket.on('disconnect', disconnectListener);
   });
 }
