@@ -613,7 +613,9 @@ export class RoomService {
 
   private async sendProgress(pin: string): Promise<void> {
     try {
-      const room = await this.store.getRoom(pin);
+      // The open question's record when this process holds it (up to four times a second per room, so no
+      // room read); the counts are read fresh either way.
+      const room = this.openQuestions.get(pin) ?? (await this.store.getRoom(pin));
       if (!room || room.phase !== 'question') return;
       const [answered, connected] = await Promise.all([
         this.store.answerCount(pin, room.questionIndex),
