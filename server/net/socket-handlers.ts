@@ -242,9 +242,14 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     }
   };
 
-  const onDisconnect = (socket: QuizSocket) => {
-    limits.forgetSocket(socket.id);
-    const { role, pin, playerId } = socket.data;
+  // Two listeners per socket, each one function shared by every socket (Socket.IO calls it with the socket as
+  // `this`): a listener per event per socket was eleven closures for each of an assembly's phones.
+  function eventListener(this: QuizSocket, event: string, ...args: unknown[]) {
+    void onEvent(this, event, args);
+  }
+  function disconnectListener(this: QuizSocket) {
+    limits.forgetSocket(this.id);
+    const { role, pin, playerId } = this.data;
     if (role !== 'player' || !pin || !playerId) return;
     // Another tab or a quick reconnect may still hold this player: only mark them gone if none is left.
     void io
@@ -252,15 +257,6 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       .fetchSockets()
       .then((left) => (left.length === 0 ? service.playerDisconnected(pin, playerId) : undefined))
       .catch((err: unknown) => logger.warn({ err, pin }, 'disconnect bookkeeping failed'));
-  };
-
-  // Two listeners per socket, each one function shared by every socket (Socket.IO calls it with the socket as
-  // `this`): a listener per event per socket was eleven closures for each of an assembly's phones.
-  function eventListener(this: QuizSocket, event: string, ...args: unknown[]) {
-    void onEvent(this, event, args);
-  }
-  function disconnectListener(this: QuizSocket) {
-    onDisconnect(this);
   }
 
   io.on('connection', (socket: QuizSocket) => {

@@ -49,6 +49,12 @@ const ANNOUNCE_RETRIES = 30;
 /** Questions a process opens at once; see `move`. */
 const OPENING_AT_ONCE = 8;
 const RETRY_MS = 1000;
+/**
+ * Host lobby lists are sent whole: at most four a second for a class, one a second for 2000 players. In a
+ * 2000-player join storm on Redis, reading and sending the list four times a second held about 4 KB of RSS
+ * per player.
+ */
+const LOBBY_GAP_MS_PER_PLAYER = 0.5;
 
 /** When the answer reached the server and how fast this player's link is, as the socket layer measured it. */
 export interface AnswerTiming {
@@ -647,11 +653,13 @@ export class RoomService {
     return connected.every((id) => answered.has(id));
   }
 
-  private async sendLobby(pin: string): Promise<void> {
+  /** Returns the gap before the next update: the list is read and sent whole, so a big room's comes less often. */
+  private async sendLobby(pin: string): Promise<number | void> {
     try {
       // The list alone: the rest of the host's state is not read for it.
       const players = await this.lobbyPlayers(pin);
       this.outbox.toHostsCounter(pin, 'lobby:update', { players, count: players.length });
+      return players.length * LOBBY_GAP_MS_PER_PLAYER;
     } catch (err) {
       this.logger.warn({ err, pin }, 'lobby update failed');
     }

@@ -1,23 +1,24 @@
 /**
  * Runs a task per key at most once per interval: at once if it has been quiet, else once more at the
  * end of the interval, never two at the same time. Keeps host counters O(1) per interval instead of per answer.
+ * A task may return a longer gap before its next run, when what it sends grows with the room.
  */
 export class Throttle {
-  private readonly state = new Map<string, { last: number; timer?: NodeJS.Timeout; running: boolean; again: boolean }>();
+  private readonly state = new Map<string, { last: number; gap: number; timer?: NodeJS.Timeout; running: boolean; again: boolean }>();
 
   constructor(
     private readonly intervalMs: number,
-    private readonly task: (key: string) => Promise<void>,
+    private readonly task: (key: string) => Promise<number | void>,
   ) {}
 
   schedule(key: string): void {
     let s = this.state.get(key);
-    if (!s) this.state.set(key, (s = { last: 0, running: false, again: false }));
+    if (!s) this.state.set(key, (s = { last: 0, gap: this.intervalMs, running: false, again: false }));
     if (s.running || s.timer) {
       s.again = true;
       return;
     }
-    const wait = s.last + this.intervalMs - Date.now();
+    const wait = s.last + s.gap - Date.now();
     if (wait <= 0) void this.run(key);
     else s.timer = setTimeout(() => void this.run(key), wait);
   }
@@ -30,12 +31,12 @@ export class Throttle {
     s.again = false;
     s.last = Date.now();
     try {
-      await this.task(key);
+      s.gap = Math.max(this.intervalMs, (await this.task(key)) ?? 0);
     } finally {
       s.running = false;
       if (s.again && this.state.has(key)) {
         s.again = false;
-        s.timer = setTimeout(() => void this.run(key), Math.max(0, s.last + this.intervalMs - Date.now()));
+        s.timer = setTimeout(() => void this.run(key), Math.max(0, s.last + s.gap - Date.now()));
       }
     }
   }
