@@ -47,7 +47,9 @@ function showDashboard(notice?: string): void {
 }
 
 async function create(options: ClientPayloadInput<'host:create'>): Promise<string | null> {
-  if (socket.disconnected) socket.connect();
+  // Only if it is not already connecting: a second connect() while connecting sends a second CONNECT, the
+  // server drops the link, and the request just sent is lost with it (seen on a slow phone tapping Join early).
+  if (!socket.active) socket.connect();
   const ack = await request(socket, 'host:create', options);
   if (!ack.ok) return ack.error.message;
   session = { pin: ack.pin, hostToken: ack.hostToken };

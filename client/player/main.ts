@@ -54,7 +54,9 @@ function showJoin(notice?: string): void {
 }
 
 async function join(pin: string, nickname: string): Promise<string | null> {
-  if (socket.disconnected) socket.connect();
+  // Only if it is not already connecting: a second connect() while connecting sends a second CONNECT, the
+  // server drops the link, and the request just sent is lost with it (seen on a slow phone tapping Join early).
+  if (!socket.active) socket.connect();
   const ack = await request(socket, 'player:join', { pin, nickname });
   if (!ack.ok) return messageFor(ack.error);
   session = { pin, playerToken: ack.playerToken };
