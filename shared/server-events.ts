@@ -112,11 +112,30 @@ export const lobbyPlayerSchema = z.object({
   id: playerIdSchema,
   nickname: z.string(),
   connected: z.boolean(),
-  score: z.number().int(),
 });
 export type LobbyPlayer = z.infer<typeof lobbyPlayerSchema>;
 
-export const lobbyUpdateSchema = z.object({ players: z.array(lobbyPlayerSchema), count: z.number().int() });
+/**
+ * What changed on the host's player list since the last update: the list itself comes with the room's state,
+ * so an update costs what changed, not the room's size.
+ */
+export const lobbyUpdateSchema = z.object({
+  /** Players who joined, dropped or came back, each as they are now. */
+  players: z.array(lobbyPlayerSchema),
+  /** Players the host removed. */
+  removed: z.array(playerIdSchema),
+  /** Players in the game. */
+  count: z.number().int(),
+});
+export type LobbyUpdate = z.infer<typeof lobbyUpdateSchema>;
+
+/** The host's list after an update: changed players replaced in place, new ones at the end, removed ones gone. */
+export function applyLobbyUpdate(players: readonly LobbyPlayer[], update: Pick<LobbyUpdate, 'players' | 'removed'>): LobbyPlayer[] {
+  const byId = new Map(players.map((p) => [p.id, p]));
+  for (const p of update.players) byId.set(p.id, p);
+  for (const id of update.removed) byId.delete(id);
+  return [...byId.values()];
+}
 
 export const roomSettingsSchema = z.object({
   quizId: z.string(),
@@ -171,7 +190,7 @@ export type PlayerRoomState = Extract<RoomState, { role: 'player' }>;
 /** Every server-to-client event and its payload. */
 export const serverEvents = {
   'room:state': { payload: roomStateSchema, doc: 'Full snapshot for the receiver\'s role, on join, attach and rejoin.' },
-  'lobby:update': { payload: lobbyUpdateSchema, doc: 'Host only: the players, as they join, leave or drop (throttled).' },
+  'lobby:update': { payload: lobbyUpdateSchema, doc: 'Host only: players who joined, dropped, came back or were removed since the last update (throttled); apply to the list from `room:state`.' },
   'question:open': { payload: questionOpenSchema, doc: 'Everyone: a question opens. Never carries the answer.' },
   'question:progress': {
     payload: z.object({ index: z.number().int(), answered: z.number().int(), connected: z.number().int() }),

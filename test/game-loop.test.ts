@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameOver, PlayerResult, QuestionOpen } from '../shared/server-events.js';
 import { must, next, type TestSocket } from './support/clients.js';
 import { FIXTURE_ANSWERS, FIXTURE_QUIZ, FIXTURE_WRONG } from './support/fixture-quiz.js';
-import { answer, expectedPoints, hostRoom, seatPlayers } from './support/game.js';
+import { answer, expectedPoints, hostLobby, hostRoom, seatPlayers } from './support/game.js';
 import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
 
 const PLAYERS = 20;
@@ -18,9 +18,11 @@ describe.each(STORE_KINDS)('a whole game on the %s store', (kind) => {
 
   it('a host and 20 players play to the podium, scored by the rule from the recorded response times', async () => {
     const { host, pin } = await hostRoom(server.url);
-    const lobbyFull = next(host, 'lobby:update', (u) => u.count === PLAYERS);
+    const lobby = hostLobby(host);
     const players = await seatPlayers(server.url, pin, PLAYERS);
-    expect((await lobbyFull).players.map((p) => p.nickname).sort()).toEqual(players.map((p) => p.nickname).sort());
+    const listed = await lobby.until((list) => list.length === PLAYERS);
+    expect(listed.map((p) => p.nickname).sort()).toEqual(players.map((p) => p.nickname).sort());
+    expect(lobby.updates.at(-1)?.count).toBe(PLAYERS);
 
     const opens: QuestionOpen[] = [];
     const lastResults = new Map<string, PlayerResult>();

@@ -1,5 +1,5 @@
 import './host.css';
-import type { ClientPayloadInput, GameOver, HostRoomState, LobbyPlayer, Phase } from '../../shared/index.js';
+import { applyLobbyUpdate, type ClientPayloadInput, type GameOver, type HostRoomState, type LobbyPlayer, type Phase } from '../../shared/index.js';
 import { createClock } from '../common/clock.js';
 import { byId, h } from '../common/dom.js';
 import { connect, request } from '../common/socket.js';
@@ -189,10 +189,10 @@ socket.on('room:state', (state) => {
   room = state;
   render();
 });
-socket.on('lobby:update', ({ players, count }) => {
+socket.on('lobby:update', (update) => {
   if (!room) return;
-  room = { ...room, players, count };
-  lobby?.setPlayers(players, count);
+  room = { ...room, players: applyLobbyUpdate(room.players, update), count: update.count };
+  lobby?.setPlayers(room.players, room.count);
 });
 socket.on('question:open', (q) => enter('question', { question: q, questionIndex: q.index, answered: 0 }));
 socket.on('question:progress', ({ index, answered, connected }) => {

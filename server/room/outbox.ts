@@ -16,11 +16,11 @@ export interface Outbox {
   toHosts<E extends ServerEventName>(pin: string, event: E, payload: ServerPayload<E>): void;
   toPlayer<E extends ServerEventName>(pin: string, playerId: string, event: E, payload: ServerPayload<E>): void;
   /**
-   * A host counter the next one replaces (answers in, the lobby list): to this process's host sockets when it
-   * has any, else through the adapter. The counts come from the store, so whichever process sends one is right;
-   * a second host screen held by another process hears them from the processes that hold no host.
+   * A host counter the next one replaces (answers in): to this process's host sockets when it has any, else
+   * through the adapter. The counts come from the store, so whichever process sends one is right; a second
+   * host screen held by another process hears them from the processes that hold no host.
    */
-  toHostsCounter<E extends 'question:progress' | 'lobby:update'>(pin: string, event: E, payload: ServerPayload<E>): void;
+  toHostsCounter<E extends 'question:progress'>(pin: string, event: E, payload: ServerPayload<E>): void;
   /** Drops a player's sockets (after a kick) wherever they are connected. */
   disconnectPlayer(pin: string, playerId: string): void;
   /** Drops every socket of a room (after it ends). */

@@ -49,13 +49,6 @@ const ANNOUNCE_RETRIES = 30;
 /** Questions a process opens at once; see `move`. */
 const OPENING_AT_ONCE = 8;
 const RETRY_MS = 1000;
-/**
- * Host lobby lists are sent whole: at most four a second for a class, one a second for 2000 players. In a
- * 2000-player join storm on Redis, reading and sending the list four times a second held about 4 KB of RSS
- * per player.
- */
-const LOBBY_GAP_MS_PER_PLAYER = 0.5;
-
 /** When the answer reached the server and how fast this player's link is, as the socket layer measured it. */
 export interface AnswerTiming {
   sentAt: number | undefined;
@@ -101,6 +94,8 @@ export class RoomService {
   private readonly owner = randomBytes(8).toString('hex');
   /** Rooms whose clock runs here. */
   private readonly owned = new Set<string>();
+  /** Set once the server is closing: its sockets' last disconnects send nothing through a closing adapter. */
+  private stopped = false;
   private leaseTimer?: NodeJS.Timeout;
   private scanTimer?: NodeJS.Timeout;
   private readonly questionCache = new BoundedMap<string, Question[]>(2000);
@@ -112,6 +107,8 @@ export class RoomService {
    */
   private readonly openQuestions = new BoundedMap<string, RoomRecord>(10_000);
   private readonly opening = concurrencyLimit(OPENING_AT_ONCE);
+  /** Players whose line on the host's list changed here since this process last sent an update, per room. */
+  private readonly lobbyChanges = new Map<string, Set<string>>();
 
   constructor(deps: RoomServiceDeps) {
     this.store = deps.store;
@@ -190,6 +187,7 @@ export class RoomService {
 
   /** Stops every timer and hands the rooms' clocks back, so another process takes them at once rather than after the lease runs out. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.leaseTimer);
     clearInterval(this.scanTimer);
     this.clock.stop();
@@ -280,7 +278,7 @@ export class RoomService {
     this.outbox.toPlayer(pin, playerId, 'player:kicked', { reason: 'The host removed you from the game.' });
     this.outbox.disconnectPlayer(pin, playerId);
     this.logger.info({ pin, playerId }, 'player kicked');
-    this.lobby.schedule(pin);
+    this.lobbyChanged(pin, playerId);
     this.progress.schedule(pin);
   }
 
@@ -303,12 +301,16 @@ export class RoomService {
 
   /** The players still in the game as the host lists them, in joining order. */
   private async lobbyPlayers(pin: string): Promise<HostRoomState['players']> {
-    const [players, scores, connected] = await Promise.all([this.store.listPlayers(pin), this.store.scores(pin), this.store.connectedIds(pin)]);
+    const [players, connected] = await Promise.all([this.store.listPlayers(pin), this.store.connectedIds(pin)]);
     const online = new Set(connected);
-    const scoreOf = new Map(scores.map((s) => [s.playerId, s.score]));
-    return players
-      .filter((p) => !p.kicked)
-      .map((p) => ({ id: p.id, nickname: p.nickname, connected: online.has(p.id), score: scoreOf.get(p.id) ?? 0 }));
+    return players.filter((p) => !p.kicked).map((p) => ({ id: p.id, nickname: p.nickname, connected: online.has(p.id) }));
+  }
+
+  private lobbyChanged(pin: string, playerId: string): void {
+    let changed = this.lobbyChanges.get(pin);
+    if (!changed) this.lobbyChanges.set(pin, (changed = new Set()));
+    changed.add(playerId);
+    this.lobby.schedule(pin);
   }
 
   // ---- players ----
@@ -327,7 +329,7 @@ export class RoomService {
       const added = await this.store.addPlayer(pin, player, nicknameKey(nickname), settings.maxPlayers);
       if (added.status === 'ok') {
         this.logger.info({ pin, playerId: player.id }, 'player joined');
-        this.lobby.schedule(pin);
+        this.lobbyChanged(pin, player.id);
         this.progress.schedule(pin);
         return { player, token, count: added.count };
       }
@@ -349,13 +351,13 @@ export class RoomService {
 
   async playerConnected(pin: string, playerId: string): Promise<void> {
     await this.store.setConnected(pin, playerId, true);
-    this.lobby.schedule(pin);
+    this.lobbyChanged(pin, playerId);
     this.progress.schedule(pin);
   }
 
   async playerDisconnected(pin: string, playerId: string): Promise<void> {
     await this.store.setConnected(pin, playerId, false);
-    this.lobby.schedule(pin);
+    this.lobbyChanged(pin, playerId);
     // One fewer player to wait for may mean everyone left has answered.
     this.progress.schedule(pin);
   }
@@ -523,6 +525,7 @@ export class RoomService {
         this.clock.cancel(pin);
         this.progress.forget(pin);
         this.lobby.forget(pin);
+        this.lobbyChanges.delete(pin);
         this.owned.delete(pin);
         this.questionCache.delete(pin);
         await this.store.releaseLease(pin, this.owner);
@@ -653,14 +656,25 @@ export class RoomService {
     return connected.every((id) => answered.has(id));
   }
 
-  /** Returns the gap before the next update: the list is read and sent whole, so a big room's comes less often. */
-  private async sendLobby(pin: string): Promise<number | void> {
+  /**
+   * The players whose line changed, read as they are now: a drop and a quick return on another process
+   * end up as the store has them, whichever update the host hears last.
+   */
+  private async sendLobby(pin: string): Promise<void> {
+    const changed = this.lobbyChanges.get(pin);
+    if (!changed) return;
+    this.lobbyChanges.delete(pin);
     try {
-      // The list alone: the rest of the host's state is not read for it.
-      const players = await this.lobbyPlayers(pin);
-      this.outbox.toHostsCounter(pin, 'lobby:update', { players, count: players.length });
-      return players.length * LOBBY_GAP_MS_PER_PLAYER;
+      const [current, count] = await Promise.all([this.store.presence(pin, [...changed]), this.store.playerCount(pin)]);
+      if (this.stopped) return;
+      const players = current.filter((p) => !p.kicked).map(({ id, nickname, connected }) => ({ id, nickname, connected }));
+      const removed = current.filter((p) => p.kicked).map((p) => p.id);
+      // To the hosts on every process: each process sends only the changes it saw.
+      this.outbox.toHosts(pin, 'lobby:update', { players, removed, count });
     } catch (err) {
+      // Carried by the next update instead, whenever the next change asks for one.
+      const since = this.lobbyChanges.get(pin);
+      this.lobbyChanges.set(pin, since ? new Set([...changed, ...since]) : changed);
       this.logger.warn({ err, pin }, 'lobby update failed');
     }
   }

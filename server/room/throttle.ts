@@ -1,24 +1,25 @@
 /**
  * Runs a task per key at most once per interval: at once if it has been quiet, else once more at the
  * end of the interval, never two at the same time. Keeps host counters O(1) per interval instead of per answer.
- * A task may return a longer gap before its next run, when what it sends grows with the room.
  */
 export class Throttle {
-  private readonly state = new Map<string, { last: number; gap: number; timer?: NodeJS.Timeout; running: boolean; again: boolean }>();
+  private readonly state = new Map<string, { last: number; timer?: NodeJS.Timeout; running: boolean; again: boolean }>();
+  private stopped = false;
 
   constructor(
     private readonly intervalMs: number,
-    private readonly task: (key: string) => Promise<number | void>,
+    private readonly task: (key: string) => Promise<void>,
   ) {}
 
   schedule(key: string): void {
+    if (this.stopped) return;
     let s = this.state.get(key);
-    if (!s) this.state.set(key, (s = { last: 0, gap: this.intervalMs, running: false, again: false }));
+    if (!s) this.state.set(key, (s = { last: 0, running: false, again: false }));
     if (s.running || s.timer) {
       s.again = true;
       return;
     }
-    const wait = s.last + s.gap - Date.now();
+    const wait = s.last + this.intervalMs - Date.now();
     if (wait <= 0) void this.run(key);
     else s.timer = setTimeout(() => void this.run(key), wait);
   }
@@ -31,12 +32,12 @@ export class Throttle {
     s.again = false;
     s.last = Date.now();
     try {
-      s.gap = Math.max(this.intervalMs, (await this.task(key)) ?? 0);
+      await this.task(key);
     } finally {
       s.running = false;
       if (s.again && this.state.has(key)) {
         s.again = false;
-        s.timer = setTimeout(() => void this.run(key), Math.max(0, s.last + s.gap - Date.now()));
+        s.timer = setTimeout(() => void this.run(key), Math.max(0, s.last + this.intervalMs - Date.now()));
       }
     }
   }
@@ -46,7 +47,9 @@ export class Throttle {
     this.state.delete(key);
   }
 
+  /** For good: a closing server's last disconnects schedule nothing more. */
   stop(): void {
+    this.stopped = true;
     for (const key of [...this.state.keys()]) this.forget(key);
   }
 }

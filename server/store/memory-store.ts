@@ -2,7 +2,7 @@ import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 import { scoreFromLadder } from '../game/scoring.js';
-import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
+import type { AddPlayerResult, PlayerPresence, RoomStore, ScoreRow } from './room-store.js';
 
 interface MemoryRoom {
   room: RoomRecord;
@@ -107,6 +107,15 @@ export class MemoryStore implements RoomStore {
   async listPlayers(pin: string): Promise<PlayerRecord[]> {
     const r = this.rooms.get(pin);
     return r ? [...r.players.values()].map((p) => structuredClone(p)) : [];
+  }
+
+  async presence(pin: string, playerIds: readonly string[]): Promise<PlayerPresence[]> {
+    const r = this.rooms.get(pin);
+    if (!r) return [];
+    return playerIds.flatMap((id) => {
+      const p = r.players.get(id);
+      return p ? [{ id, nickname: p.nickname, connected: r.connected.has(id), kicked: p.kicked }] : [];
+    });
   }
 
   async kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
-import type { AddPlayerResult, RoomStore, ScoreRow } from './room-store.js';
+import type { AddPlayerResult, PlayerPresence, RoomStore, ScoreRow } from './room-store.js';
 import { SingleFlight } from '../single-flight.js';
 import { CoalescingRedis } from './coalescing-redis.js';
 import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWER, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
@@ -201,6 +201,21 @@ export class RedisStore implements RoomStore {
       .map((raw) => JSON.parse(raw) as StoredPlayer)
       .map((p) => ({ ...p, streak: Number(streaks[p.id] ?? 0), kicked: out.has(p.id) }))
       .sort((a, b) => a.joinedAt - b.joinedAt);
+  }
+
+  async presence(pin: string, playerIds: readonly string[]): Promise<PlayerPresence[]> {
+    if (playerIds.length === 0) return [];
+    const [raws, connected, kicked] = await Promise.all([
+      this.redis.hmget(this.key(pin, 'players'), ...playerIds),
+      this.redis.smismember(this.key(pin, 'connected'), ...playerIds),
+      this.redis.smismember(this.key(pin, 'kicked'), ...playerIds),
+    ]);
+    return playerIds.flatMap((id, i) => {
+      const raw = raws[i];
+      if (!raw) return [];
+      const { nickname } = JSON.parse(raw) as StoredPlayer;
+      return [{ id, nickname, connected: connected[i] === 1, kicked: kicked[i] === 1 }];
+    });
   }
 
   async kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void> {

@@ -7,6 +7,14 @@ export type AddPlayerResult =
   | { status: 'ok'; count: number }
   | { status: 'nickname_taken' | 'room_full' | 'not_found' | 'room_locked' | 'finished' };
 
+/** A player as the host's list shows them, and whether the host removed them. */
+export interface PlayerPresence {
+  id: string;
+  nickname: string;
+  connected: boolean;
+  kicked: boolean;
+}
+
 export interface ScoreRow {
   playerId: string;
   score: number;
@@ -42,6 +50,8 @@ export interface RoomStore {
   getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null>;
   playerIdByTokenHash(pin: string, tokenHash: string): Promise<string | null>;
   listPlayers(pin: string): Promise<PlayerRecord[]>;
+  /** These players as they are now, in the order asked; ids not in the room are left out. */
+  presence(pin: string, playerIds: readonly string[]): Promise<PlayerPresence[]>;
   /** Marks the player kicked, frees the nickname and takes them off the leaderboard. */
   kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void>;
   setConnected(pin: string, playerId: string, connected: boolean): Promise<void>;

@@ -4,7 +4,7 @@ import { RedisStore } from '../../server/store/redis-store.js';
 import { bankQuestions } from '../support/bank-answers.js';
 import { childPool, type ChildServer } from '../support/child-server.js';
 import { must, next } from '../support/clients.js';
-import { expectedPoints } from '../support/game.js';
+import { expectedPoints, hostLobby } from '../support/game.js';
 import { redisUrl } from '../support/redis.js';
 
 const QUIZ = 'module-16-s5';
@@ -63,10 +63,19 @@ describe('several server processes sharing one Redis', () => {
     const { prefix, servers } = await cluster('two-procs');
     const [a, b] = servers as [ChildServer, ChildServer];
     const host = await client(a.url);
-    const { pin } = await must(host, 'host:create', { quizId: QUIZ, questionCount: QUESTIONS });
-    const lobbyFull = next(host, 'lobby:update', (u) => u.count === 6);
+    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: QUESTIONS });
+    // A second host screen on B: each process sends the lobby changes it saw to the hosts on both.
+    const screen = await client(b.url);
+    const screenState = next(screen, 'room:state');
+    await must(screen, 'host:attach', { pin, hostToken });
+    const shown = await screenState;
+    const lobbies = [hostLobby(host), hostLobby(screen, shown.role === 'host' ? shown.players : [])];
     const players = await seat([a.url, b.url], pin, 6);
-    await lobbyFull;
+    const everyone = players.map((p) => p.nickname).sort();
+    for (const lobby of lobbies) {
+      const listed = await lobby.until((list) => list.length === 6 && list.every((p) => p.connected));
+      expect(listed.map((p) => p.nickname).sort()).toEqual(everyone);
+    }
 
     const opens = Promise.all(players.map((p) => next(p.socket, 'question:open', (o) => o.index === 0)));
     await must(host, 'host:start', {});

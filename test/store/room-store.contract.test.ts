@@ -195,6 +195,21 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect((await store.getPlayer(pin, 'a1'))?.streak).toBe(0);
   });
 
+  it('tells how chosen players are now: nickname, connected, kicked, in the order asked, unknown ids left out', async () => {
+    await store.addPlayer(pin, player('a1', 'Ana'), 'ana', 10);
+    await store.addPlayer(pin, player('a2', 'Bo'), 'bo', 10);
+    await store.addPlayer(pin, player('a3', 'Cy'), 'cy', 10);
+    await store.setConnected(pin, 'a2', false);
+    await store.kickPlayer(pin, 'a3', 'cy');
+    expect(await store.presence(pin, ['a3', 'ff', 'a2', 'a1'])).toEqual([
+      { id: 'a3', nickname: 'Cy', connected: false, kicked: true },
+      { id: 'a2', nickname: 'Bo', connected: false, kicked: false },
+      { id: 'a1', nickname: 'Ana', connected: true, kicked: false },
+    ]);
+    expect(await store.presence(pin, [])).toEqual([]);
+    expect(await store.presence('999999', ['a1'])).toEqual([]);
+  });
+
   it('saves each player result of a question', async () => {
     const result = { index: 0, answered: true, correct: true, points: 900, score: 900, rank: 1, streak: 1 };
     await store.saveResults(pin, 0, new Map([['a1', result]]));

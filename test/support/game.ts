@@ -1,4 +1,5 @@
 import type { Answer } from '../../shared/client-events.js';
+import { applyLobbyUpdate, type LobbyPlayer, type LobbyUpdate } from '../../shared/server-events.js';
 import { connectClient, must, next, type TestSocket } from './clients.js';
 
 export interface Seated {
@@ -12,6 +13,38 @@ export async function hostRoom(url: string, options: { quizId?: string } & Recor
   const host = await connectClient(url);
   const { pin, hostToken } = await must(host, 'host:create', { quizId: 'fixture', ...options } as never);
   return { host, pin, hostToken };
+}
+
+/**
+ * The host's player list as the host page keeps it, from a list it already has (none for a new room) and
+ * every lobby update after it. `until` resolves with the list once it satisfies the predicate.
+ */
+export function hostLobby(host: TestSocket, initial: LobbyPlayer[] = []) {
+  let players = initial;
+  const updates: LobbyUpdate[] = [];
+  const waiting = new Set<() => void>();
+  host.on('lobby:update', (update) => {
+    players = applyLobbyUpdate(players, update);
+    updates.push(update);
+    for (const check of [...waiting]) check();
+  });
+  return {
+    get players() {
+      return players;
+    },
+    updates,
+    until(predicate: (players: LobbyPlayer[]) => boolean): Promise<LobbyPlayer[]> {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (!predicate(players)) return;
+          waiting.delete(check);
+          resolve(players);
+        };
+        waiting.add(check);
+        check();
+      });
+    },
+  };
 }
 
 export async function seatPlayers(url: string, pin: string, count: number, name = 'Player'): Promise<Seated[]> {
