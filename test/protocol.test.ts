@@ -47,6 +47,18 @@ describe.each(STORE_KINDS)('the protocol on the %s store', (kind) => {
     expect(JSON.stringify(snapshot)).not.toMatch(/correct|accepted|explanation|Token|tokenHash/);
   });
 
+  it('lets a latecomer join an open question: a snapshot of it from the join itself, unanswered, and their answer counts', async () => {
+    const { pin } = await started(2);
+    const late = track(await connectClient(server.url));
+    const state = next(late, 'room:state');
+    await must(late, 'player:join', { pin, nickname: 'Latecomer' });
+    const snapshot = await state;
+    expect(snapshot).toMatchObject({ role: 'player', phase: 'question', questionIndex: 0, count: 3, score: 0, rank: 0, streak: 0, answered: false });
+    expect(snapshot.question?.index).toBe(0);
+    expect(JSON.stringify(snapshot)).not.toMatch(/correct|accepted|explanation|Token|tokenHash/);
+    expect(await emitAck(late, 'player:answer', { questionIndex: 0, answer: FIXTURE_ANSWERS[0] })).toMatchObject({ ok: true, accepted: true });
+  });
+
   it('refuses a second answer, even sent twice at once or through two sockets', async () => {
     const { pin, players } = await started(3);
     const [a, b] = players as [never, never];

@@ -3,6 +3,7 @@ import { clientEvents, type ClientEventName, type ClientPayload, type ClientResu
 import { fail, GameError, type Ack } from '../../shared/errors.js';
 import type { RoomState } from '../../shared/server-events.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket-types.js';
+import type { RoomRecord } from '../game/records.js';
 import type { Logger } from '../logger.js';
 import { channel, type InterServerEvents, type QuizServer } from '../room/outbox.js';
 import type { RoomService } from '../room/room-service.js';
@@ -56,7 +57,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
   const { service, logger, now, limits } = options;
   const joins = concurrencyLimit(JOINS_IN_FLIGHT);
   /** What a join's snapshot needs from the join itself, until the snapshot is sent. */
-  const justJoined = new WeakMap<QuizSocket, { nickname: string; count: number }>();
+  const justJoined = new WeakMap<QuizSocket, { nickname: string; count: number; room: RoomRecord }>();
 
   /** Joins, rejoins and attaches refuse early once an IP has guessed wrong too often, and count each wrong guess. */
   const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>): Promise<T> => {
@@ -146,7 +147,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     'player:join': async ({ pin, nickname }, socket) => {
       const joined = await guarded(socket, () => service.join(pin, nickname));
       await becomePlayer(socket, pin, joined.player.id, false);
-      justJoined.set(socket, { nickname: joined.player.nickname, count: joined.count });
+      justJoined.set(socket, { nickname: joined.player.nickname, count: joined.count, room: joined.room });
       return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };
     },
     'player:rejoin': async ({ pin, playerToken }, socket) => {

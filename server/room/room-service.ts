@@ -316,7 +316,7 @@ export class RoomService {
   // ---- players ----
 
   /** The new player counts as connected at once; the socket layer puts the socket in the room's channels. */
-  async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string; count: number }> {
+  async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string; count: number; room: RoomRecord }> {
     const settings = await this.settingsOf(pin);
     const token = newToken();
     const base = { id: newPlayerId(), tokenHash: hashToken(token), joinedAt: this.now(), streak: 0, kicked: false };
@@ -331,7 +331,7 @@ export class RoomService {
         this.logger.info({ pin, playerId: player.id }, 'player joined');
         this.lobbyChanged(pin, player.id);
         this.progress.schedule(pin);
-        return { player, token, count: added.count };
+        return { player, token, count: added.count, room: added.room };
       }
       if (added.status === 'nickname_taken' && generated) continue;
       throw JOIN_REFUSED[added.status]();
@@ -392,11 +392,14 @@ export class RoomService {
     return room;
   }
 
-  /** `joined`: the player who has just joined (no streak yet) and the count their join returned, so neither is read back. */
-  async playerState(pin: string, playerId: string, joined?: { nickname: string; count: number }): Promise<PlayerRoomState> {
+  /**
+   * `joined`: the player who has just joined (no streak, no answer, no result yet), with the count and the room
+   * their join returned, so none of it is read back.
+   */
+  async playerState(pin: string, playerId: string, joined?: { nickname: string; count: number; room: RoomRecord }): Promise<PlayerRoomState> {
     // Independent reads go out together: one round trip, not three.
     const [room, player, count] = await Promise.all([
-      this.requireRoom(pin),
+      joined?.room ?? this.requireRoom(pin),
       joined ? { nickname: joined.nickname, streak: 0 } : this.store.getPlayer(pin, playerId),
       joined?.count ?? this.store.playerCount(pin),
     ]);
@@ -418,6 +421,7 @@ export class RoomService {
       Object.assign(state, you ? { score: you.score, rank: you.rank } : {});
       return state;
     }
+    if (joined) return state;
     // While a question is open, show the score as of the last reveal: the new points would give the answer away.
     const settled = room.phase === 'question' ? room.questionIndex - 1 : room.questionIndex;
     const [result, answer] = await Promise.all([

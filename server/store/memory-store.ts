@@ -92,7 +92,7 @@ export class MemoryStore implements RoomStore {
     r.players.set(player.id, structuredClone(player));
     r.scores.set(player.id, 0);
     r.connected.add(player.id);
-    return { status: 'ok', count: r.scores.size };
+    return { status: 'ok', count: r.scores.size, room: structuredClone(r.room) };
   }
 
   async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {

@@ -13,7 +13,8 @@ return 1`;
 /**
  * KEYS: room, nicks, scores, players, tokens, streaks, connected. ARGV: nicknameKey, id, playerJson, tokenHash, maxPlayers.
  * The room's own checks (there, open to joins, not locked) happen in the same step, so a join needs no read
- * before it; the new player counts as connected. Returns the status, then (when added) the player count.
+ * before it; the new player counts as connected. Returns the status, then (when added) the player count and the
+ * room's hash, for the new player's snapshot.
  */
 export const ADD_PLAYER = `
 local room = redis.call('HMGET', KEYS[1], 'pin', 'phase', 'locked')
@@ -29,7 +30,7 @@ redis.call('HSET', KEYS[5], ARGV[4], ARGV[2])
 redis.call('HSET', KEYS[6], ARGV[2], 0)
 redis.call('ZADD', KEYS[3], 0, ARGV[2])
 redis.call('SADD', KEYS[7], ARGV[2])
-return {'ok', count + 1}`;
+return {'ok', count + 1, redis.call('HGETALL', KEYS[1])}`;
 
 /**
  * KEYS: room, answers of the question, scores, streaks, connected.

@@ -157,7 +157,7 @@ export class RedisStore implements RoomStore {
 
   async addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult> {
     const stored: StoredPlayer = { id: player.id, nickname: player.nickname, tokenHash: player.tokenHash, joinedAt: player.joinedAt };
-    const [status, count] = (await this.scripts.qrAddPlayer(
+    const [status, count, roomHash] = (await this.scripts.qrAddPlayer(
       this.key(pin),
       this.key(pin, 'nicks'),
       this.key(pin, 'scores'),
@@ -170,8 +170,11 @@ export class RedisStore implements RoomStore {
       JSON.stringify(stored),
       player.tokenHash,
       maxPlayers,
-    )) as [AddPlayerResult['status'], number?];
-    return status === 'ok' ? { status, count: count! } : { status };
+    )) as [AddPlayerResult['status'], number?, string[]?];
+    if (status !== 'ok') return { status };
+    const fields: Record<string, string> = {};
+    for (let i = 0; i < roomHash!.length; i += 2) fields[roomHash![i]!] = roomHash![i + 1]!;
+    return { status, count: count!, room: parseRoom(fields)! };
   }
 
   async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {

@@ -2,9 +2,12 @@ import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 
-/** A join's outcome; `count` is the number of players in the game once this one is in. */
+/**
+ * A join's outcome; `count` is the number of players in the game once this one is in, `room` the room as it
+ * stood at that moment, so the new player's first snapshot needs no read of its own.
+ */
 export type AddPlayerResult =
-  | { status: 'ok'; count: number }
+  | { status: 'ok'; count: number; room: RoomRecord }
   | { status: 'nickname_taken' | 'room_full' | 'not_found' | 'room_locked' | 'finished' };
 
 /** A player as the host's list shows them, and whether the host removed them. */

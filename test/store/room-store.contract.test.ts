@@ -100,6 +100,13 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.connectedCount(pin)).toBe(3);
   });
 
+  it('hands back the room as it stood when the player was added', async () => {
+    const lobby = (await store.getRoom(pin))!;
+    const open = { ...lobby, phase: 'question' as const, questionIndex: 1, openedAt: 5000, deadline: 25_000 };
+    await store.updateRoom(pin, lobby, open);
+    expect(await store.addPlayer(pin, player('a1'), 'a1', 10)).toEqual({ status: 'ok', count: 1, room: open });
+  });
+
   it('refuses joins to a locked or finished room in the same step', async () => {
     await store.setLocked(pin, true);
     expect(await store.addPlayer(pin, player('a1'), 'a1', 10)).toEqual({ status: 'room_locked' });
