@@ -188,8 +188,9 @@ async function measure(scenario: Scenario, target: Target, options: RunOptions, 
 
 /**
  * Runs the scenario on each target in turn (baseline first), one server at a time so they never compete.
- * With repeat > 1 each target runs that many times and the run the rest of the machine disturbed least (the
- * least CPU used by other processes) is kept: on a shared machine that is the one that measures the server.
+ * With repeat > 1 the targets take turns round after round (baseline, memory, Redis, baseline, ...), so a
+ * machine that slows down for a few minutes slows every target alike, and the run the rest of the machine
+ * disturbed least (the least CPU used by other processes; the earliest on a tie) is kept per target.
  */
 export async function runBench(
   scenario: Scenario,
@@ -197,18 +198,20 @@ export async function runBench(
   options: RunOptions & { repeat?: number },
   onRun?: (run: TargetFigures) => void,
 ): Promise<{ runs: TargetFigures[]; discarded: TargetFigures[] }> {
-  const runs: TargetFigures[] = [];
-  const discarded: TargetFigures[] = [];
-  for (const target of targets) {
-    const attempts: TargetFigures[] = [];
-    for (let i = 0; i < (options.repeat ?? 1); i++) {
+  const attempts = new Map<Target, TargetFigures[]>(targets.map((t) => [t, []]));
+  for (let i = 0; i < (options.repeat ?? 1); i++) {
+    for (const target of targets) {
       const run = await runTarget(scenario, target, options);
       onRun?.(run);
-      attempts.push(run);
+      attempts.get(target)!.push(run);
     }
-    attempts.sort((a, b) => a.otherCpu.share - b.otherCpu.share);
-    runs.push(attempts[0]!);
-    discarded.push(...attempts.slice(1));
+  }
+  const runs: TargetFigures[] = [];
+  const discarded: TargetFigures[] = [];
+  for (const tried of attempts.values()) {
+    tried.sort((a, b) => a.otherCpu.share - b.otherCpu.share);
+    runs.push(tried[0]!);
+    discarded.push(...tried.slice(1));
   }
   return { runs, discarded };
 }
