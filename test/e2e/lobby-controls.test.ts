@@ -33,5 +33,10 @@ describe('the host lobby controls', () => {
     await late.getByRole('button', { name: 'Join', exact: true }).click();
     await waitForView(late, 'lobby');
     await expect.poll(() => host.locator('.lobby-name').allTextContents()).toEqual(['Kept', 'Late']);
+
+    // A phone that goes away stays on the list, shown as away.
+    await kept.close();
+    await host.locator('.lobby-player.is-away', { hasText: 'Kept' }).waitFor();
+    expect(await host.locator('.lobby-player:not(.is-away)').allTextContents()).toEqual([expect.stringContaining('Late')]);
   });
 });
