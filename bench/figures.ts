@@ -8,6 +8,10 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
 
 export interface TargetFigures {
   target: Target;
+  /** Which round of `--repeat` this run was, from 1. */
+  round?: number;
+  /** With `--repeat`: how many runs these figures are the median of. */
+  runs?: number;
   players: number;
   rooms: number;
   questions: number;

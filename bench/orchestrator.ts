@@ -9,6 +9,7 @@ import type { LoaderSamples, Seat, Target } from './messages.js';
 import { allProcessesCpu, cpuSeconds, machineProcessSeconds, rssBytes } from './proc.js';
 import { benchPrefix, RedisProbe } from './redis-stats.js';
 import { figures, type TargetFigures } from './figures.js';
+import { medianRun } from './median-run.js';
 import type { Scenario } from './scenarios.js';
 import { startServerChild, type ServerChild } from './server-process.js';
 
@@ -189,29 +190,23 @@ async function measure(scenario: Scenario, target: Target, options: RunOptions, 
 /**
  * Runs the scenario on each target in turn (baseline first), one server at a time so they never compete.
  * With repeat > 1 the targets take turns round after round (baseline, memory, Redis, baseline, ...), so a
- * machine that slows down for a few minutes slows every target alike, and the run the rest of the machine
- * disturbed least (the least CPU used by other processes; the earliest on a tie) is kept per target.
+ * machine that slows down for a few minutes slows every target alike, and each target's figures are the median
+ * of its runs (`medianRun`). `attempts` keeps every run.
  */
 export async function runBench(
   scenario: Scenario,
   targets: Target[],
   options: RunOptions & { repeat?: number },
   onRun?: (run: TargetFigures) => void,
-): Promise<{ runs: TargetFigures[]; discarded: TargetFigures[] }> {
-  const attempts = new Map<Target, TargetFigures[]>(targets.map((t) => [t, []]));
+): Promise<{ runs: TargetFigures[]; attempts: TargetFigures[] }> {
+  const attempts: TargetFigures[] = [];
   for (let i = 0; i < (options.repeat ?? 1); i++) {
     for (const target of targets) {
-      const run = await runTarget(scenario, target, options);
+      const run = { ...(await runTarget(scenario, target, options)), round: i + 1 };
       onRun?.(run);
-      attempts.get(target)!.push(run);
+      attempts.push(run);
     }
   }
-  const runs: TargetFigures[] = [];
-  const discarded: TargetFigures[] = [];
-  for (const tried of attempts.values()) {
-    tried.sort((a, b) => a.otherCpu.share - b.otherCpu.share);
-    runs.push(tried[0]!);
-    discarded.push(...tried.slice(1));
-  }
-  return { runs, discarded };
+  const runs = targets.map((target) => medianRun(attempts.filter((a) => a.target === target)));
+  return { runs, attempts };
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { loaderCount } from './loader-pool.js';
 import { runBench } from './orchestrator.js';
 import { openFilesLimit } from './proc.js';
-import { formatChecks, formatTable } from './table.js';
-import { checkTargets } from './targets.js';
+import { formatChecks, formatRounds, formatTable } from './table.js';
+import { checkTargets, ratiosByRound } from './targets.js';
 import { describeScenario, parseCli, variant, type CliOptions } from './scenarios.js';
 
 /**
@@ -32,10 +32,11 @@ async function main(options: CliOptions): Promise<void> {
   say(describeScenario(scenario));
   say(`${loaderCount(players)} loader process(es) for ${players} clients; ${cpus().length} cores, Node ${process.version}, open files limit ${openFilesLimit()}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  const { runs, discarded } = await runBench(scenario, options.targets, { redisUrl: options.redisUrl, profileDir: options.profileDir, repeat: options.repeat }, (run) =>
+  const { runs, attempts } = await runBench(scenario, options.targets, { redisUrl: options.redisUrl, profileDir: options.profileDir, repeat: options.repeat }, (run) =>
     say(`  ${run.target}: ${run.correctness.joined}/${run.correctness.expectedPlayers} joined, ${run.gameSec} s of game, other processes used ${Math.round(run.otherCpu.share * 100)}% of the CPU`),
   );
   const checks = checkTargets(runs);
+  const rounds = ratiosByRound(attempts);
   const report = {
     date: new Date().toISOString(),
     scenario,
@@ -44,10 +45,13 @@ async function main(options: CliOptions): Promise<void> {
     clock: 'performance.timeOrigin + performance.now() in every process; the server stamps openedAt with Date.now()',
     runs,
     checks,
-    discarded,
+    roundRatios: rounds,
+    attempts: options.repeat > 1 ? attempts : [],
   };
 
+  if (options.repeat > 1) say(`\nEach figure is the median of ${options.repeat} runs; correctness is the worst run's.`);
   say(`\n${formatTable(runs)}\n\n${formatChecks(checks)}`);
+  if (rounds.length > 1) say(`\n${formatRounds(rounds)}`);
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!options.smoke && !options.profileDir) {
     const dir = join(import.meta.dirname, 'results');

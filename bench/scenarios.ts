@@ -30,7 +30,7 @@ export interface CliOptions {
   smoke: boolean;
   json: boolean;
   redisUrl: string;
-  /** Runs per target; the one least disturbed by other processes is kept. */
+  /** Rounds of runs (the targets take turns); each figure is then the median of a target's runs. */
   repeat: number;
   /** Directory for the server's --cpu-prof output, when profiling. */
   profileDir: string | undefined;

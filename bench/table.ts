@@ -1,6 +1,6 @@
 import type { TargetFigures } from './figures.js';
 import { ratio, type Summary } from './stats.js';
-import type { TargetCheck } from './targets.js';
+import type { RoundRatios, TargetCheck } from './targets.js';
 
 const pair = (s: Summary, a: keyof Summary, b: keyof Summary) => `${s[a] ?? '–'} / ${s[b] ?? '–'}`;
 
@@ -45,4 +45,13 @@ export function formatTable(runs: readonly TargetFigures[]): string {
 export function formatChecks(checks: readonly TargetCheck[]): string {
   const mark = (met: boolean | null) => (met === null ? 'n/a ' : met ? 'met ' : 'MISS');
   return checks.map((c) => `${mark(c.met)}  ${c.store.padEnd(6)}  ${c.goal}: ${c.value}`).join('\n');
+}
+
+/** One line per round of `--repeat`: the Redis-to-memory p99 ratios of that round's two runs. */
+export function formatRounds(rounds: readonly RoundRatios[]): string {
+  const lines = rounds.map(
+    ({ round, ratios, met }) =>
+      `round ${round}: ${Object.entries(ratios).map(([label, r]) => `${label} ${r ?? '–'}×`).join(', ')}  ${met ? 'met' : 'MISS'}`,
+  );
+  return ['Redis ÷ memory, p99, each round:', ...lines].join('\n');
 }

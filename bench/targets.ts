@@ -34,6 +34,25 @@ export function checkTargets(runs: readonly TargetFigures[]): TargetCheck[] {
   return checks;
 }
 
+export interface RoundRatios {
+  round: number;
+  /** Redis ÷ memory, p99, per latency. */
+  ratios: Record<string, number | null>;
+  met: boolean;
+}
+
+/** The Redis-to-memory check for each round of `--repeat` on its own: how much of a miss is the machine's noise. */
+export function ratiosByRound(all: readonly TargetFigures[]): RoundRatios[] {
+  const rounds = [...new Set(all.map((f) => f.round ?? 1))].sort((a, b) => a - b);
+  return rounds.flatMap((round) => {
+    const memory = all.find((f) => f.target === 'memory' && (f.round ?? 1) === round);
+    const redis = all.find((f) => f.target === 'redis' && (f.round ?? 1) === round);
+    if (!memory || !redis) return [];
+    const ratios = Object.fromEntries(latencyRows.map(([label, get]) => [label, ratio(get(redis), get(memory))]));
+    return [{ round, ratios, met: Object.values(ratios).every((r) => r === null || r <= 1.5) }];
+  });
+}
+
 type Row = readonly [string, (f: TargetFigures) => number | null];
 
 /** The p99 latencies compared between runs. */
