@@ -23,8 +23,6 @@ export interface Outbox {
   toHostsCounter<E extends 'question:progress'>(pin: string, event: E, payload: ServerPayload<E>): void;
   /** Drops a player's sockets (after a kick) wherever they are connected. */
   disconnectPlayer(pin: string, playerId: string): void;
-  /** Drops every socket of a room (after it ends). */
-  disconnectRoom(pin: string): void;
   /** Players with a live socket in the room, on any server process. */
   connectedPlayerIds(pin: string): Promise<string[]>;
 }
@@ -68,7 +66,6 @@ export function socketOutbox(io: QuizServer, clustered: boolean): Outbox {
     toPlayer: (pin, playerId, event, payload) => emitLocalFirst(channel.player(pin, playerId), event, payload),
     toHostsCounter: (pin, event, payload) => emitLocalFirst(channel.hosts(pin), event, payload),
     disconnectPlayer: (pin, playerId) => io.in(channel.player(pin, playerId)).disconnectSockets(true),
-    disconnectRoom: (pin) => io.in(channel.room(pin)).disconnectSockets(true),
     connectedPlayerIds: async (pin) => {
       const sockets = await io.in(channel.room(pin)).fetchSockets();
       return [...new Set(sockets.flatMap((s) => (s.data.role === 'player' && s.data.playerId ? [s.data.playerId] : [])))];
