@@ -3,10 +3,9 @@ import { clientEvents, type ClientEventName, type ClientPayload, type ClientResu
 import { fail, GameError, type Ack } from '../../shared/errors.js';
 import type { RoomState } from '../../shared/server-events.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket-types.js';
-import type { RoomRecord } from '../game/records.js';
 import type { Logger } from '../logger.js';
 import { channel, type InterServerEvents, type QuizServer } from '../room/outbox.js';
-import type { RoomService } from '../room/room-service.js';
+import type { JustJoined, RoomService } from '../room/room-service.js';
 import { describeIssues, toFailure } from './ack.js';
 import { concurrencyLimit } from '../concurrency-limit.js';
 import type { RateLimits } from './rate-limits.js';
@@ -57,7 +56,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
   const { service, logger, now, limits } = options;
   const joins = concurrencyLimit(JOINS_IN_FLIGHT);
   /** What a join's snapshot needs from the join itself, until the snapshot is sent. */
-  const justJoined = new WeakMap<QuizSocket, { nickname: string; count: number; room: RoomRecord }>();
+  const justJoined = new WeakMap<QuizSocket, JustJoined>();
 
   /** Joins, rejoins and attaches refuse early once an IP has guessed wrong too often, and count each wrong guess. */
   const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>): Promise<T> => {

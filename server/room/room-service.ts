@@ -56,6 +56,13 @@ export interface AnswerTiming {
   rttMs: number;
 }
 
+/** What a join hands its player's first snapshot, so none of it is read back. */
+export interface JustJoined {
+  nickname: string;
+  count: number;
+  room: RoomRecord;
+}
+
 const ANSWER_REFUSED = {
   already_answered: () => new GameError('already_answered'),
   not_playing: () => new GameError('forbidden', 'You are not in this game.'),
@@ -392,11 +399,8 @@ export class RoomService {
     return room;
   }
 
-  /**
-   * `joined`: the player who has just joined (no streak, no answer, no result yet), with the count and the room
-   * their join returned, so none of it is read back.
-   */
-  async playerState(pin: string, playerId: string, joined?: { nickname: string; count: number; room: RoomRecord }): Promise<PlayerRoomState> {
+  /** `joined`: the player has just joined (no streak, no answer, no result yet), and this is what the join returned. */
+  async playerState(pin: string, playerId: string, joined?: JustJoined): Promise<PlayerRoomState> {
     // Independent reads go out together: one round trip, not three.
     const [room, player, count] = await Promise.all([
       joined?.room ?? this.requireRoom(pin),
