@@ -47,28 +47,44 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
     list,
   ]);
 
+  /** One line per player, kept between updates: an assembly's list changes by a few names at a time. */
+  const lines = new Map<string, { li: HTMLElement; connected: boolean }>();
+  const line = (player: LobbyPlayer) =>
+    h('li', { class: player.connected ? 'lobby-player' : 'lobby-player is-away' }, [
+      h('span', { class: 'lobby-name', text: player.nickname }),
+      h('button', {
+        class: 'kick',
+        text: '×',
+        attrs: { type: 'button', 'aria-label': `Remove ${player.nickname}`, 'data-player-id': player.id },
+        on: { click: () => actions.kick(player) },
+      }),
+    ]);
+
   return {
     el,
+    // Rebuilding 2000 names took 60–240 ms in Chromium here, four times a second while an assembly joins;
+    // only the lines that changed are touched, new ones at the end.
     setPlayers(players, count) {
-      const focusedId = (document.activeElement as HTMLElement | null)?.dataset.playerId;
       countText.textContent = `${count} ${count === 1 ? 'player' : 'players'}`;
       empty.hidden = players.length > 0;
-      list.replaceChildren(
-        ...players.map((player) =>
-          h('li', { class: player.connected ? 'lobby-player' : 'lobby-player is-away' }, [
-            h('span', { class: 'lobby-name', text: player.nickname }),
-            h('button', {
-              class: 'kick',
-              text: '×',
-              attrs: { type: 'button', 'aria-label': `Remove ${player.nickname}`, 'data-player-id': player.id },
-              on: { click: () => actions.kick(player) },
-            }),
-          ]),
-        ),
-      );
-      // Re-rendering would drop keyboard focus; put it back on the same player's button, or the lock button.
-      if (focusedId !== undefined) {
-        (list.querySelector<HTMLElement>(`[data-player-id="${focusedId}"]`) ?? lockButton).focus();
+      const listed = new Set(players.map((p) => p.id));
+      for (const [id, { li }] of lines) {
+        if (listed.has(id)) continue;
+        // Removing the focused line would drop keyboard focus to the page; the lock button keeps it in the lobby.
+        if (li.contains(document.activeElement)) lockButton.focus();
+        li.remove();
+        lines.delete(id);
+      }
+      for (const player of players) {
+        const shown = lines.get(player.id);
+        if (!shown) {
+          const li = line(player);
+          lines.set(player.id, { li, connected: player.connected });
+          list.append(li);
+        } else if (shown.connected !== player.connected) {
+          shown.connected = player.connected;
+          shown.li.classList.toggle('is-away', !player.connected);
+        }
       }
     },
     setLocked(value) {

@@ -38,5 +38,15 @@ describe('the host lobby controls', () => {
     await kept.close();
     await host.locator('.lobby-player.is-away', { hasText: 'Kept' }).waitFor();
     expect(await host.locator('.lobby-player:not(.is-away)').allTextContents()).toEqual([expect.stringContaining('Late')]);
+
+    // The list changes line by line: the lines already shown stay (an assembly's list is not rebuilt four times a
+    // second), and a keyboard user's focus stays where it was while others join.
+    const lateLine = await host.locator('.lobby-player', { hasText: 'Late' }).elementHandle();
+    await host.getByRole('button', { name: 'Remove Late' }).focus();
+    const extra = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
+    await joinAs(extra, pin, 'Extra');
+    await expect.poll(() => host.locator('.lobby-name').allTextContents()).toEqual(['Kept', 'Late', 'Extra']);
+    expect(await host.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove Late');
+    expect(await lateLine!.evaluate((li) => li.isConnected)).toBe(true);
   });
 });
