@@ -26,19 +26,22 @@ export function checkTargets(runs: readonly TargetFigures[]): TargetCheck[] {
     add('every result ≤ 500 ms after the reveal', `max ${ms(late)}`, late === null ? null : late <= 500);
     add('RSS per connected player < 30 KB', `${run.server.rssPerPlayerKB} KB`, run.server.rssPerPlayerKB < 30);
     if (run.target === 'redis' && memory) {
-      const pairs = latencyRows.map(([label, get]) => [label, ratio(get(run), get(memory))] as const);
-      const worst = pairs.reduce((w, p) => ((p[1] ?? 0) > (w[1] ?? 0) ? p : w));
-      add('Redis ≤ 1.5× memory on every latency (p99)', `worst ${worst[0]} ${worst[1] ?? '–'}×`, pairs.every(([, r]) => r === null || r <= 1.5));
+      const { ratios, met } = redisToMemory(run, memory);
+      const worst = Object.entries(ratios).reduce((w, p) => ((p[1] ?? 0) > (w[1] ?? 0) ? p : w));
+      add('Redis ≤ 1.5× memory on every latency (p99)', `worst ${worst[0]} ${worst[1] ?? '–'}×`, met);
     }
   }
   return checks;
 }
 
-export interface RoundRatios {
+/** Redis ÷ memory, p99, per latency, and whether each is within 1.5×. */
+function redisToMemory(redis: TargetFigures, memory: TargetFigures): { ratios: Record<string, number | null>; met: boolean } {
+  const ratios = Object.fromEntries(latencyRows.map(([label, get]) => [label, ratio(get(redis), get(memory))]));
+  return { ratios, met: Object.values(ratios).every((r) => r === null || r <= 1.5) };
+}
+
+export interface RoundRatios extends ReturnType<typeof redisToMemory> {
   round: number;
-  /** Redis ÷ memory, p99, per latency. */
-  ratios: Record<string, number | null>;
-  met: boolean;
 }
 
 /** The Redis-to-memory check for each round of `--repeat` on its own: how much of a miss is the machine's noise. */
@@ -47,9 +50,7 @@ export function ratiosByRound(all: readonly TargetFigures[]): RoundRatios[] {
   return rounds.flatMap((round) => {
     const memory = all.find((f) => f.target === 'memory' && (f.round ?? 1) === round);
     const redis = all.find((f) => f.target === 'redis' && (f.round ?? 1) === round);
-    if (!memory || !redis) return [];
-    const ratios = Object.fromEntries(latencyRows.map(([label, get]) => [label, ratio(get(redis), get(memory))]));
-    return [{ round, ratios, met: Object.values(ratios).every((r) => r === null || r <= 1.5) }];
+    return memory && redis ? [{ round, ...redisToMemory(redis, memory) }] : [];
   });
 }
 
