@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/socket-types.js';
 
@@ -7,6 +8,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/socke
  * names as quizroom so the same loaders and host driver play it: a join puts the socket in a room, host:start and
  * host:next broadcast a question-sized payload, each answer is acked, and once the room has answered it broadcasts a
  * reveal and sends each player a result of its own, the writes quizroom must do too. Run with PORT (and HOST).
+ *
+ * With REDIS_URL (and REDIS_PREFIX) it is the floor of any store that keeps joins and answers in Redis: each join and
+ * each answer is one HSET, awaited before the ack as quizroom awaits its own, on a default ioredis client.
  */
 
 type BareSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -30,6 +34,12 @@ const http = createServer((req, res) => {
 });
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(http);
 const rooms = new Map<string, BareRoom>();
+const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL) : undefined;
+const prefix = process.env.REDIS_PREFIX ?? '';
+/** Resolves once Redis holds the field (at once without Redis). */
+const kept = async (key: string, field: string, value: string) => {
+  await redis?.hset(`${prefix}${key}`, field, value);
+};
 const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
 
 function open(pin: string, room: BareRoom): void {
@@ -77,13 +87,15 @@ io.on('connection', (socket: BareSocket) => {
     void socket.join(pin);
     ack({ ok: true, pin, hostToken: hex(32) });
   });
-  socket.on('player:join', (payload, ack) => {
+  socket.on('player:join', async (payload, ack) => {
     const r = rooms.get(payload.pin);
     if (!r) return ack({ ok: false, error: { code: 'not_found', message: 'No such room.' } });
+    const playerId = hex(12);
+    await kept(`players:${payload.pin}`, playerId, payload.nickname ?? '');
     pin = payload.pin;
     r.players.add(socket.id);
     void socket.join(pin);
-    ack({ ok: true, playerId: hex(12), playerToken: hex(32), nickname: payload.nickname ?? '' });
+    ack({ ok: true, playerId, playerToken: hex(32), nickname: payload.nickname ?? '' });
   });
   socket.on('host:start', (_payload, ack) => {
     advance(pin!, room()!);
@@ -91,9 +103,11 @@ io.on('connection', (socket: BareSocket) => {
     (ack as (reply: { ok: true }) => void)({ ok: true });
   });
   socket.on('host:next', (_payload, ack) => ack({ ok: true, phase: advance(pin!, room()!) }));
-  socket.on('player:answer', (payload, ack) => {
+  socket.on('player:answer', async (payload, ack) => {
     const r = room();
     if (!r || r.phase !== 'question' || payload.questionIndex !== r.index) return ack({ ok: false, error: { code: 'too_late', message: 'Closed.' } });
+    await kept(`answers:${pin}:${r.index}`, socket.id, JSON.stringify(payload.answer));
+    if (r.phase !== 'question') return ack({ ok: false, error: { code: 'too_late', message: 'Closed.' } });
     ack({ ok: true, accepted: true });
     if (++r.answered >= r.players.size) reveal(pin!, r);
   });

@@ -1,7 +1,12 @@
 /** What the orchestrator and its loader processes tell each other over the fork IPC channel. */
 
-/** The server under test speaks quizroom's protocol; the baseline speaks the same event names with no game logic. */
-export type Target = 'baseline' | 'memory' | 'redis';
+/**
+ * The server under test speaks quizroom's protocol; the baseline speaks the same event names with no game logic.
+ * `baseline-redis` is that floor with one Redis write awaited before each join's and each answer's ack.
+ */
+export type Target = 'baseline' | 'baseline-redis' | 'memory' | 'redis';
+export const isFloor = (t: Target) => t === 'baseline' || t === 'baseline-redis';
+export const usesRedis = (t: Target) => t === 'redis' || t === 'baseline-redis';
 
 export interface Seat {
   pin: string;

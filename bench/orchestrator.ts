@@ -5,7 +5,7 @@ import { checkNickname } from '../server/game/nickname.js';
 import { clock, sleep } from './clock.js';
 import { createRoom, playRoom, type HostedRoom, type RoomRun } from './host.js';
 import { LoaderPool, loaderCount, splitSeats } from './loader-pool.js';
-import type { LoaderSamples, Seat, Target } from './messages.js';
+import { isFloor, usesRedis, type LoaderSamples, type Seat, type Target } from './messages.js';
 import { allProcessesCpu, cpuSeconds, machineProcessSeconds, rssBytes } from './proc.js';
 import { benchPrefix, RedisProbe } from './redis-stats.js';
 import { figures, type TargetFigures } from './figures.js';
@@ -54,9 +54,9 @@ export interface RawRun {
 }
 
 function startTarget(scenarioName: string, target: Target, options: RunOptions, prefix: string): Promise<ServerChild> {
-  if (target === 'baseline') return startServerChild({ entry: 'bench/baseline-server.ts', env: {} });
-  const env: Record<string, string> = { LOG_LEVEL: 'warn' };
-  if (target === 'redis') Object.assign(env, { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix });
+  const env: Record<string, string> = usesRedis(target) ? { REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix } : {};
+  if (isFloor(target)) return startServerChild({ entry: 'bench/baseline-server.ts', env });
+  env.LOG_LEVEL = 'warn';
   // A directory per run: Node names each thread's profile itself (tsx's loader thread writes one too).
   const nodeFlags = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, `${scenarioName}-${target}-${Date.now()}`)}`] : [];
   return startServerChild({ entry: 'server/main.ts', env, nodeFlags });
@@ -67,7 +67,7 @@ export async function runTarget(scenario: Scenario, target: Target, options: Run
   const load = { before: loadavg(), after: [] as number[] };
   const cpuAtStart = process.cpuUsage();
   const prefix = options.redisPrefix ?? benchPrefix();
-  const probe = target === 'redis' ? await RedisProbe.connect(options.redisUrl) : undefined;
+  const probe = usesRedis(target) ? await RedisProbe.connect(options.redisUrl) : undefined;
   try {
     const measured = await measure(scenario, target, options, prefix, probe);
     const redis = probe ? { clientsDuringGame: measured.redisClients, keysCreated: await probe.countKeys(prefix) } : undefined;
@@ -134,7 +134,7 @@ async function measure(scenario: Scenario, target: Target, options: RunOptions, 
       machineProcessSec: machineProcessSeconds(),
       redisCalls: probe ? await probe.commandCalls() : null,
     });
-    const quizroom = target !== 'baseline';
+    const quizroom = !isFloor(target);
     hosts = await Promise.all(Array.from({ length: scenario.rooms }, (_, room) => createRoom(url, quizroom, scenario, room)));
     // After the rooms exist: a host's sign-up runs scrypt, whose memory is no player's.
     const rssBefore = rssBytes(pid);

@@ -39,7 +39,7 @@ export interface CliOptions {
 const STORES: Record<string, Target[]> = { memory: ['memory'], redis: ['redis'], both: ['memory', 'redis'] };
 
 export const USAGE = `npm run bench -- [--scenario one-room|many-rooms|join-storm] [--players N (per room)] [--rooms N]
-  [--questions N] [--store memory|redis|both] [--burst] [--smoke] [--json] [--no-baseline]
+  [--questions N] [--store memory|redis|both] [--burst] [--smoke] [--json] [--no-baseline] [--redis-floor]
   [--repeat N] [--redis-url redis://127.0.0.1:6379] [--profile DIR]`;
 
 export function parseCli(argv: string[]): CliOptions {
@@ -55,6 +55,7 @@ export function parseCli(argv: string[]): CliOptions {
       smoke: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'no-baseline': { type: 'boolean', default: false },
+      'redis-floor': { type: 'boolean', default: false },
       'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
       repeat: { type: 'string' },
       profile: { type: 'string' },
@@ -79,7 +80,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (!stores) throw new Error(`--store wants memory, redis or both.\n${USAGE}`);
   return {
     scenario,
-    targets: values['no-baseline'] ? stores : ['baseline', ...stores],
+    targets: [...(values['no-baseline'] ? [] : ['baseline' as const]), ...(values['redis-floor'] ? ['baseline-redis' as const] : []), ...stores],
     smoke: values.smoke,
     json: values.json,
     redisUrl: values['redis-url'],

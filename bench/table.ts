@@ -49,9 +49,9 @@ export function formatChecks(checks: readonly TargetCheck[]): string {
 
 /** One line per round of `--repeat`: the Redis-to-memory p99 ratios of that round's two runs. */
 export function formatRounds(rounds: readonly RoundRatios[]): string {
+  const list = (ratios: Record<string, number | null>) => Object.entries(ratios).map(([label, r]) => `${label} ${r ?? '–'}×`).join(', ');
   const lines = rounds.map(
-    ({ round, ratios, met }) =>
-      `round ${round}: ${Object.entries(ratios).map(([label, r]) => `${label} ${r ?? '–'}×`).join(', ')}  ${met ? 'met' : 'MISS'}`,
+    ({ round, ratios, met, floor }) => `round ${round}: ${list(ratios)}  ${met ? 'met' : 'MISS'}${floor ? `\n  floor with Redis ÷ floor: ${list(floor)}` : ''}`,
   );
   return ['Redis ÷ memory, p99, each round:', ...lines].join('\n');
 }

@@ -23,11 +23,12 @@ const isFigure = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
 // Correctness only: timings on a shared 2-core machine are not something a test can assert.
 describe('npm run bench, smoke-sized', () => {
-  it('plays the baseline and quizroom on both stores to the end, every player served, every figure a number', async () => {
+  it('plays both floors and quizroom on both stores to the end, every player served, every figure a number', async () => {
     const prefix = testPrefix('bench');
-    const { runs }: { runs: TargetFigures[] } = await runBench(SMOKE, ['baseline', 'memory', 'redis'], { redisUrl: redisUrl(), redisPrefix: prefix });
+    const targets = ['baseline', 'baseline-redis', 'memory', 'redis'] as const;
+    const { runs }: { runs: TargetFigures[] } = await runBench(SMOKE, [...targets], { redisUrl: redisUrl(), redisPrefix: prefix });
 
-    expect(runs.map((r) => r.target)).toEqual(['baseline', 'memory', 'redis']);
+    expect(runs.map((r) => r.target)).toEqual(targets);
     for (const run of runs) {
       const c = run.correctness;
       expect(c.roomErrors, run.target).toEqual([]);
@@ -49,9 +50,13 @@ describe('npm run bench, smoke-sized', () => {
       expect(figures.every(isFigure), `${run.target}: ${JSON.stringify(figures)}`).toBe(true);
       expect(run.loaders).toHaveLength(1);
     }
-    const redis = runs[2]!.redis!;
+    const redis = runs[3]!.redis!;
     expect(isFigure(redis.commandsPerAnswer) && isFigure(redis.commandsPerJoin)).toBe(true);
     expect(redis.keysCreated).toBeGreaterThan(0);
+    // The Redis floor writes each join and each answer, one command each (a probe's own calls aside).
+    const floor = runs[1]!.redis!;
+    expect(floor.perAnswerByCommand.hset).toBe(1);
+    expect(floor.keysCreated).toBe(1 + SMOKE.questions);
 
     const probe = await RedisProbe.connect(redisUrl());
     try {
@@ -59,7 +64,7 @@ describe('npm run bench, smoke-sized', () => {
     } finally {
       probe.close();
     }
-    expect(checkTargets(runs).length).toBeGreaterThan(0);
+    expect(checkTargets(runs).find((c) => c.goal.startsWith('Redis'))?.value).toMatch(/floor's own with one Redis write: [\d.]+×/);
     expect(formatTable(runs)).toContain('answer-ack');
   }, 60_000);
 });

@@ -25,6 +25,16 @@ describe('the Redis-to-memory check per round', () => {
     ]);
   });
 
+  it("puts the floor's own Redis-to-bare ratio beside a round that ran both floors", () => {
+    const [round] = ratiosByRound([
+      run('baseline', 1, [10, 10, 4, 10]),
+      run('baseline-redis', 1, [20, 10, 6, 10]),
+      run('memory', 1, [20, 10, 10, 10]),
+      run('redis', 1, [25, 12, 10, 10]),
+    ]);
+    expect(round!.floor).toEqual({ join: 2, 'fan-out': 1, 'answer-ack': 1.5, 'reveal→result': 1 });
+  });
+
   it('leaves out a round without both stores', () => {
     expect(ratiosByRound([run('memory', 1, [1, 1, 1, 1]), run('redis', 2, [1, 1, 1, 1])])).toEqual([]);
   });
