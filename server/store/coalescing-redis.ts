@@ -10,21 +10,48 @@ import { Redis } from 'ioredis';
  * time (cork: 15), 18–23 fifty at once (cork: 9–10).
  */
 export class CoalescingRedis extends Redis {
-  private corked = false;
+  private turnScheduled = false;
+  private corked: NonNullable<Redis['stream']> | undefined;
+  private atEnd: (() => void)[] = [];
 
   override sendCommand(...args: Parameters<Redis['sendCommand']>): ReturnType<Redis['sendCommand']> {
     this.holdWrites();
     return super.sendCommand(...args);
   }
 
+  /**
+   * Runs `send` at the end of this turn, before the turn's writes leave: what it sends goes out with them. A
+   * caller that gathers work over the turn (the answers that came in together) sends it as one command here.
+   */
+  atTurnEnd(send: () => void): void {
+    this.scheduleTurnEnd();
+    this.atEnd.push(send);
+  }
+
   private holdWrites(): void {
+    this.scheduleTurnEnd();
     const stream = this.stream;
     if (this.corked || !stream?.writable) return;
-    this.corked = true;
+    this.corked = stream;
     stream.cork();
-    setImmediate(() => {
-      this.corked = false;
-      stream.uncork();
-    });
+  }
+
+  private scheduleTurnEnd(): void {
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    setImmediate(() => this.endTurn());
+  }
+
+  private endTurn(): void {
+    const senders = this.atEnd;
+    this.atEnd = [];
+    try {
+      for (const send of senders) send();
+    } finally {
+      this.turnScheduled = false;
+      const stream = this.corked;
+      this.corked = undefined;
+      stream?.uncork();
+    }
   }
 }

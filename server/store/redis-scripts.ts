@@ -34,26 +34,41 @@ return {'ok', count + 1, redis.call('HGETALL', KEYS[1])}`;
 
 /**
  * KEYS: room, answers of the question, scores, streaks, connected.
- * ARGV: questionIndex, playerId, the answer's JSON without its closing brace, correct (1/0), then the points
- * ladder by streak (see `pointsByStreak`).
- * The phase check lives here too, so no answer can slip in after the reveal has read the answers; the streak
- * is read here, so the whole answer is one round trip. Kicked players are off the scores set, which is how
- * they are refused. Returns the status, then (when counted) points, streak, answers in and players connected.
+ * ARGV: questionIndex, then for each answer: playerId, the answer's JSON without its closing brace, correct (1/0),
+ * the length of its points ladder by streak (see `pointsByStreak`), and the ladder.
+ * The answers that reached one process in one turn of its event loop, in the order they came. The phase check
+ * lives here too, so no answer can slip in after the reveal has read the answers; the streak is read here, so the
+ * whole answer is one round trip. Kicked players are off the scores set, which is how they are refused. Returns,
+ * for each answer, its status, points, streak and the answers in after it; then the players connected.
  */
-export const RECORD_ANSWER = `
+export const RECORD_ANSWERS = `
 local at = redis.call('HMGET', KEYS[1], 'phase', 'questionIndex')
-if at[1] ~= 'question' or at[2] ~= ARGV[1] then return {'closed'} end
-if not redis.call('ZSCORE', KEYS[3], ARGV[2]) then return {'not_playing'} end
-if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then return {'already_answered'} end
-local points, streak = 0, 0
-if ARGV[4] == '1' then
-  streak = tonumber(redis.call('HGET', KEYS[4], ARGV[2]) or '0') + 1
-  if #ARGV > 4 then points = tonumber(ARGV[4 + math.min(streak, #ARGV - 4)]) end
+local open = at[1] == 'question' and at[2] == ARGV[1]
+local out = {}
+local i = 2
+while i <= #ARGV do
+  local id, steps = ARGV[i], tonumber(ARGV[i + 3])
+  local status, points, streak = 'ok', 0, 0
+  if not open then status = 'closed'
+  elseif not redis.call('ZSCORE', KEYS[3], id) then status = 'not_playing'
+  elseif redis.call('HEXISTS', KEYS[2], id) == 1 then status = 'already_answered'
+  else
+    if ARGV[i + 2] == '1' then
+      streak = tonumber(redis.call('HGET', KEYS[4], id) or '0') + 1
+      if steps > 0 then points = tonumber(ARGV[i + 3 + math.min(streak, steps)]) end
+    end
+    redis.call('HSET', KEYS[2], id, ARGV[i + 1] .. ',"points":' .. points .. ',"streak":' .. streak .. '}')
+    if points > 0 then redis.call('ZINCRBY', KEYS[3], points, id) end
+    redis.call('HSET', KEYS[4], id, streak)
+  end
+  out[#out + 1] = status
+  out[#out + 1] = points
+  out[#out + 1] = streak
+  out[#out + 1] = redis.call('HLEN', KEYS[2])
+  i = i + 4 + steps
 end
-redis.call('HSET', KEYS[2], ARGV[2], ARGV[3] .. ',"points":' .. points .. ',"streak":' .. streak .. '}')
-if points > 0 then redis.call('ZINCRBY', KEYS[3], points, ARGV[2]) end
-redis.call('HSET', KEYS[4], ARGV[2], streak)
-return {'ok', points, streak, redis.call('HLEN', KEYS[2]), redis.call('SCARD', KEYS[5])}`;
+out[#out + 1] = redis.call('SCARD', KEYS[5])
+return out`;
 
 /** KEYS: kicked, nicks, scores, connected. ARGV: playerId, nicknameKey. */
 export const KICK_PLAYER = `

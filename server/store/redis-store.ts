@@ -1,19 +1,20 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 import type { AddPlayerResult, PlayerPresence, RoomStore, ScoreRow } from './room-store.js';
 import { SingleFlight } from '../single-flight.js';
 import { CoalescingRedis } from './coalescing-redis.js';
-import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWER, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
+import { AnswerBatches } from './answer-batches.js';
+import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWERS, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
-type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswer' | 'qrKickPlayer' | 'qrMarkConnected' | 'qrReleaseLease' | 'qrRenewLease';
+type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswers' | 'qrKickPlayer' | 'qrMarkConnected' | 'qrReleaseLease' | 'qrRenewLease';
 
 const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrUpdateRoom: { keys: 1, lua: UPDATE_ROOM },
   qrAddPlayer: { keys: 7, lua: ADD_PLAYER },
-  qrRecordAnswer: { keys: 5, lua: RECORD_ANSWER },
+  qrRecordAnswers: { keys: 5, lua: RECORD_ANSWERS },
   qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
   qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
   qrReleaseLease: { keys: 1, lua: RELEASE_LEASE },
@@ -70,9 +71,10 @@ type StoredPlayer = Omit<PlayerRecord, 'streak' | 'kicked'>;
 export class RedisStore implements RoomStore {
   readonly kind = 'redis';
   private readonly scripts: Record<ScriptName, Script>;
+  private readonly answers: AnswerBatches;
 
   constructor(
-    readonly redis: Redis,
+    readonly redis: CoalescingRedis,
     readonly prefix: string,
   ) {
     // Connection errors surface on the commands that fail (as `unavailable`); the event itself is only noise.
@@ -81,6 +83,7 @@ export class RedisStore implements RoomStore {
     this.scripts = Object.fromEntries(
       Object.keys(SCRIPTS).map((name) => [name, (...args: (string | number)[]) => (redis as unknown as Record<string, Script>)[name]!(...args)]),
     ) as Record<ScriptName, Script>;
+    this.answers = new AnswerBatches((send) => redis.atTurnEnd(send), (pin, questionIndex, inputs) => this.recordAnswers(pin, questionIndex, inputs));
   }
 
   static async connect(url: string, prefix: string): Promise<RedisStore> {
@@ -245,24 +248,31 @@ export class RedisStore implements RoomStore {
     return this.redis.scard(this.key(pin, 'connected'));
   }
 
-  async recordAnswer(pin: string, questionIndex: number, input: AnswerInput): Promise<AnswerOutcome> {
-    // Field order as in AnswerRecord; the script appends points and streak once it knows the streak.
-    const head = JSON.stringify({ playerId: input.playerId, answer: input.answer, correct: input.correct, responseMs: input.responseMs });
-    const reply = (await this.scripts.qrRecordAnswer(
+  recordAnswer(pin: string, questionIndex: number, input: AnswerInput): Promise<AnswerOutcome> {
+    return this.answers.add(pin, questionIndex, input);
+  }
+
+  private async recordAnswers(pin: string, questionIndex: number, inputs: readonly AnswerInput[]): Promise<AnswerOutcome[]> {
+    const args: (string | number)[] = [];
+    for (const input of inputs) {
+      // Field order as in AnswerRecord; the script appends points and streak once it knows the streak.
+      const head = JSON.stringify({ playerId: input.playerId, answer: input.answer, correct: input.correct, responseMs: input.responseMs });
+      args.push(input.playerId, head.slice(0, -1), input.correct ? 1 : 0, input.ladder.length, ...input.ladder);
+    }
+    const reply = (await this.scripts.qrRecordAnswers(
       this.key(pin),
       this.key(pin, `answers:${questionIndex}`),
       this.key(pin, 'scores'),
       this.key(pin, 'streaks'),
       this.key(pin, 'connected'),
       questionIndex,
-      input.playerId,
-      head.slice(0, -1),
-      input.correct ? 1 : 0,
-      ...input.ladder,
-    )) as [AnswerOutcome['status'], ...number[]];
-    const [status, points, streak, answered, connected] = reply;
-    if (status !== 'ok') return { status };
-    return { status, points: points!, streak: streak!, answered: answered!, connected: connected! };
+      ...args,
+    )) as (string | number)[];
+    const connected = reply[reply.length - 1] as number;
+    return inputs.map((_, i) => {
+      const [status, points, streak, answered] = reply.slice(i * 4, i * 4 + 4) as [AnswerOutcome['status'], number, number, number];
+      return status === 'ok' ? { status, points, streak, answered, connected } : { status };
+    });
   }
 
   async getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]> {

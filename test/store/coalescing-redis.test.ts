@@ -48,6 +48,26 @@ describe('CoalescingRedis', () => {
     expect(writes()).toBe(5);
   });
 
+  it("sends what is gathered over a turn at the turn's end, in the same write as the turn's other commands", async () => {
+    const client = (await open(CoalescingRedis)) as CoalescingRedis;
+    const writes = countWrites(client);
+    const gathered: number[] = [];
+    let sent: Promise<unknown> | undefined;
+    client.atTurnEnd(() => {
+      sent = client.rpush(`${prefix}list`, ...gathered);
+    });
+    const before = client.incr(`${prefix}before`);
+    for (let i = 1; i <= 3; i++) gathered.push(i);
+    await before;
+    expect(await sent).toBe(3);
+    expect(writes()).toBe(1);
+    // A turn with nothing sent but the gathered work still sends it.
+    client.atTurnEnd(() => {
+      sent = client.rpush(`${prefix}list`, 4);
+    });
+    expect(await new Promise((resolve) => setImmediate(() => resolve(sent)))).toBe(4);
+  });
+
   it('counts writes truly: a plain client, for comparison, writes once per command', async () => {
     const client = await open(Redis);
     const writes = countWrites(client);

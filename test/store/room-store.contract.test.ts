@@ -140,6 +140,27 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.recordAnswer(pin, 0, answer('a2', 0))).toEqual({ status: 'ok', points: 0, streak: 0, answered: 2, connected: 2 });
   });
 
+  it('takes answers that come together one by one, in the order they came, each with its own outcome', async () => {
+    for (const id of ['a1', 'a2', 'a3']) await store.addPlayer(pin, player(id), id, 10);
+    await store.kickPlayer(pin, 'a3', 'a3');
+    await openQuestion(0);
+    const outcomes = await Promise.all([
+      store.recordAnswer(pin, 0, answer('a1', 900)),
+      store.recordAnswer(pin, 0, answer('a3', 900)),
+      store.recordAnswer(pin, 0, answer('a1', 500)),
+      store.recordAnswer(pin, 0, answer('a2', 0)),
+      store.recordAnswer(pin, 1, answer('a2', 700)),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'ok', points: 900, streak: 1, answered: 1, connected: 2 },
+      { status: 'not_playing' },
+      { status: 'already_answered' },
+      { status: 'ok', points: 0, streak: 0, answered: 2, connected: 2 },
+      { status: 'closed' },
+    ]);
+    expect((await store.scores(pin)).map((s) => [s.playerId, s.score])).toEqual([['a1', 900], ['a2', 0]]);
+  });
+
   it('scores an answer from its ladder by the streak the store holds, the last step holding for longer streaks', async () => {
     await store.addPlayer(pin, player('a1'), 'a1', 10);
     const play = async (index: number, points: number) => {
