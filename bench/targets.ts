@@ -27,9 +27,9 @@ export function checkTargets(runs: readonly TargetFigures[]): TargetCheck[] {
     add('every result ≤ 500 ms after the reveal', `max ${ms(late)}`, late === null ? null : late <= 500);
     add('RSS per connected player < 30 KB', `${run.server.rssPerPlayerKB} KB`, run.server.rssPerPlayerKB < 30);
     if (run.target === 'redis' && memory) {
-      const { ratios, met } = redisToMemory(run, memory);
+      const { ratios, met } = p99Ratios(run, memory);
       const worst = Object.entries(ratios).reduce((w, p) => ((p[1] ?? 0) > (w[1] ?? 0) ? p : w));
-      const floor = baseline && redisFloor ? ` (the bare floor's own with one Redis write: ${redisToMemory(redisFloor, baseline).ratios[worst[0]] ?? '–'}×)` : '';
+      const floor = baseline && redisFloor ? ` (the bare floor's own with one Redis write: ${p99Ratios(redisFloor, baseline).ratios[worst[0]] ?? '–'}×)` : '';
       add('Redis ≤ 1.5× memory on every latency (p99)', `worst ${worst[0]} ${worst[1] ?? '–'}×${floor}`, met);
     }
   }
@@ -37,12 +37,12 @@ export function checkTargets(runs: readonly TargetFigures[]): TargetCheck[] {
 }
 
 /** Redis ÷ memory (or the Redis floor ÷ the floor), p99, per latency, and whether each is within 1.5×. */
-function redisToMemory(redis: TargetFigures, memory: TargetFigures): { ratios: Record<string, number | null>; met: boolean } {
-  const ratios = Object.fromEntries(latencyRows.map(([label, get]) => [label, ratio(get(redis), get(memory))]));
+function p99Ratios(run: TargetFigures, reference: TargetFigures): { ratios: Record<string, number | null>; met: boolean } {
+  const ratios = Object.fromEntries(latencyRows.map(([label, get]) => [label, ratio(get(run), get(reference))]));
   return { ratios, met: Object.values(ratios).every((r) => r === null || r <= 1.5) };
 }
 
-export interface RoundRatios extends ReturnType<typeof redisToMemory> {
+export interface RoundRatios extends ReturnType<typeof p99Ratios> {
   round: number;
   /** The same round's floor with one Redis write ÷ the bare floor, when the run had both. */
   floor?: Record<string, number | null>;
@@ -55,8 +55,8 @@ export function ratiosByRound(all: readonly TargetFigures[]): RoundRatios[] {
     const find = (target: Target) => all.find((f) => f.target === target && (f.round ?? 1) === round);
     const [memory, redis, baseline, redisFloor] = [find('memory'), find('redis'), find('baseline'), find('baseline-redis')];
     if (!memory || !redis) return [];
-    const floor = baseline && redisFloor ? { floor: redisToMemory(redisFloor, baseline).ratios } : {};
-    return [{ round, ...redisToMemory(redis, memory), ...floor }];
+    const floor = baseline && redisFloor ? { floor: p99Ratios(redisFloor, baseline).ratios } : {};
+    return [{ round, ...p99Ratios(redis, memory), ...floor }];
   });
 }
 

@@ -24,18 +24,18 @@ export class AnswerBatches {
 
   add(pin: string, questionIndex: number, input: AnswerInput): Promise<AnswerOutcome> {
     const key = `${pin}:${questionIndex}`;
-    let batch = this.gathering.get(key);
-    if (!batch) {
-      const started: Batch = { inputs: [], settle: [] };
-      this.gathering.set(key, started);
-      this.atTurnEnd(() => this.send(key, pin, questionIndex, started));
-      batch = started;
-    }
+    const batch = this.gathering.get(key) ?? this.start(key, pin, questionIndex);
     batch.inputs.push(input);
     // A full batch is closed now; the next answer starts another, sent at the same turn's end.
     if (batch.inputs.length >= MAX_BATCH) this.gathering.delete(key);
-    const pending = batch;
-    return new Promise((resolve, reject) => pending.settle.push({ resolve, reject }));
+    return new Promise((resolve, reject) => batch.settle.push({ resolve, reject }));
+  }
+
+  private start(key: string, pin: string, questionIndex: number): Batch {
+    const batch: Batch = { inputs: [], settle: [] };
+    this.gathering.set(key, batch);
+    this.atTurnEnd(() => this.send(key, pin, questionIndex, batch));
+    return batch;
   }
 
   private send(key: string, pin: string, questionIndex: number, batch: Batch): void {
