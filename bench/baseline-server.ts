@@ -42,6 +42,8 @@ const kept = async (key: string, field: string, value: string) => {
 };
 const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
 
+const isOpen = (room: BareRoom, index: number) => room.phase === 'question' && room.index === index;
+
 function open(pin: string, room: BareRoom): void {
   room.phase = 'question';
   room.answered = 0;
@@ -105,9 +107,11 @@ io.on('connection', (socket: BareSocket) => {
   socket.on('host:next', (_payload, ack) => ack({ ok: true, phase: advance(pin!, room()!) }));
   socket.on('player:answer', async (payload, ack) => {
     const r = room();
-    if (!r || r.phase !== 'question' || payload.questionIndex !== r.index) return ack({ ok: false, error: { code: 'too_late', message: 'Closed.' } });
+    const closed = () => ack({ ok: false, error: { code: 'too_late', message: 'Closed.' } });
+    if (!r || !isOpen(r, payload.questionIndex)) return closed();
     await kept(`answers:${pin}:${r.index}`, socket.id, JSON.stringify(payload.answer));
-    if (r.phase !== 'question') return ack({ ok: false, error: { code: 'too_late', message: 'Closed.' } });
+    // Again once Redis has the answer: the question may have closed meanwhile.
+    if (!isOpen(r, payload.questionIndex)) return closed();
     ack({ ok: true, accepted: true });
     if (++r.answered >= r.players.size) reveal(pin!, r);
   });
