@@ -108,6 +108,7 @@ export class RoomService {
   private readonly questionCache = new BoundedMap<string, Question[]>(2000);
   private readonly finalsCache = new BoundedMap<string, Promise<Finals>>(500);
   private readonly settingsCache = new BoundedMap<string, RoomRecord['settings']>(10_000);
+  private readonly nicknameCache = new BoundedMap<string, Map<string, string>>(2000);
   /**
    * Rooms on an open question, as last seen. A question's record does not change while it is open, so an
    * answer may be checked against it without a read; the answer script re-checks the phase in the store.
@@ -536,6 +537,7 @@ export class RoomService {
         this.lobbyChanges.delete(pin);
         this.owned.delete(pin);
         this.questionCache.delete(pin);
+        this.nicknameCache.delete(pin);
         await this.store.releaseLease(pin, this.owner);
         await this.store.expireRoom(pin, this.finishedTtlSec);
         return;
@@ -544,10 +546,20 @@ export class RoomService {
     }
   }
 
-  private async ranked(pin: string): Promise<{ ranked: Ranked[]; players: PlayerRecord[] }> {
-    const [players, scores] = await Promise.all([this.store.listPlayers(pin), this.store.scores(pin)]);
-    const nick = new Map(players.map((p) => [p.id, p.nickname]));
-    return { ranked: rankAll(scores.map((s) => ({ ...s, nickname: nick.get(s.playerId) ?? '?' }))), players };
+  /** Everyone still in the game (kicked players are off the scores), best first. */
+  private async ranked(pin: string): Promise<Ranked[]> {
+    const scores = await this.store.scores(pin);
+    const nick = await this.nicknamesOf(pin, scores.map((s) => s.playerId));
+    return rankAll(scores.map((s) => ({ ...s, nickname: nick.get(s.playerId) ?? '?' })));
+  }
+
+  /** A nickname never changes once its player has joined, so this process reads each one once, not at every ranking. */
+  private async nicknamesOf(pin: string, playerIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    let known = this.nicknameCache.get(pin);
+    if (!known) this.nicknameCache.set(pin, (known = new Map()));
+    const missing = playerIds.filter((id) => !known.has(id));
+    for (const [id, nickname] of await this.store.nicknames(pin, missing)) known.set(id, nickname);
+    return known;
   }
 
   private async reveal(room: RoomRecord): Promise<void> {
@@ -556,12 +568,12 @@ export class RoomService {
     const question = (await this.questions(pin))[index]!;
     // The question is closed, so answers and scores are final: the reads go out together, and so do the writes
     // (one round trip each on Redis, where a hundred rooms revealing at once otherwise queue four apiece).
-    const [answers, { ranked, players }] = await Promise.all([this.store.getAnswers(pin, index), this.ranked(pin)]);
+    const [answers, ranked] = await Promise.all([this.store.getAnswers(pin, index), this.ranked(pin)]);
     const byPlayer = new Map(answers.map((a) => [a.playerId, a]));
     const results = new Map<string, PlayerResult>();
     for (const me of ranked) results.set(me.playerId, playerResultView(index, me, ranked, byPlayer.get(me.playerId)));
     await Promise.all([
-      this.store.resetStreaks(pin, players.filter((p) => !p.kicked && !byPlayer.has(p.id)).map((p) => p.id)),
+      this.store.resetStreaks(pin, ranked.filter((r) => !byPlayer.has(r.playerId)).map((r) => r.playerId)),
       this.store.saveResults(pin, index, results),
     ]);
     this.outbox.toRoom(pin, 'question:reveal', revealView(index, question, answers));
@@ -569,7 +581,7 @@ export class RoomService {
   }
 
   private async leaderboard(room: RoomRecord) {
-    const { ranked } = await this.ranked(room.pin);
+    const ranked = await this.ranked(room.pin);
     const previous = previousRanks(ranked, await this.store.getAnswers(room.pin, room.questionIndex));
     return { index: room.questionIndex, total: room.total, top: ranked.slice(0, 5).map((r) => toStanding(r, previous)), count: ranked.length };
   }
@@ -611,7 +623,7 @@ export class RoomService {
 
   private async computeFinals(pin: string): Promise<Finals> {
     const questions = await this.questions(pin);
-    const { ranked, players } = await this.ranked(pin);
+    const [ranked, players] = await Promise.all([this.ranked(pin), this.store.listPlayers(pin)]);
     const perQuestion = await Promise.all(
       questions.map(async (_, i) => new Map((await this.store.getAnswers(pin, i)).map((a) => [a.playerId, a]))),
     );

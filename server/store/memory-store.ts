@@ -118,6 +118,14 @@ export class MemoryStore implements RoomStore {
     });
   }
 
+  async nicknames(pin: string, playerIds: readonly string[]): Promise<Map<string, string>> {
+    const players = this.rooms.get(pin)?.players;
+    return new Map(playerIds.flatMap((id) => {
+      const nickname = players?.get(id)?.nickname;
+      return nickname === undefined ? [] : [[id, nickname] as const];
+    }));
+  }
+
   async kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void> {
     const r = this.rooms.get(pin);
     const p = r?.players.get(playerId);

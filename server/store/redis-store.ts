@@ -209,6 +209,12 @@ export class RedisStore implements RoomStore {
       .sort((a, b) => a.joinedAt - b.joinedAt);
   }
 
+  async nicknames(pin: string, playerIds: readonly string[]): Promise<Map<string, string>> {
+    if (playerIds.length === 0) return new Map();
+    const raws = await this.redis.hmget(this.key(pin, 'players'), ...playerIds);
+    return new Map(playerIds.flatMap((id, i) => (raws[i] ? [[id, (JSON.parse(raws[i]!) as StoredPlayer).nickname] as const] : [])));
+  }
+
   async presence(pin: string, playerIds: readonly string[]): Promise<PlayerPresence[]> {
     if (playerIds.length === 0) return [];
     const [raws, connected, kicked] = await Promise.all([

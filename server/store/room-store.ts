@@ -55,6 +55,8 @@ export interface RoomStore {
   listPlayers(pin: string): Promise<PlayerRecord[]>;
   /** These players as they are now, in the order asked; ids not in the room are left out. */
   presence(pin: string, playerIds: readonly string[]): Promise<PlayerPresence[]>;
+  /** These players' nicknames by id; ids not in the room are left out. */
+  nicknames(pin: string, playerIds: readonly string[]): Promise<Map<string, string>>;
   /** Marks the player kicked, frees the nickname and takes them off the leaderboard. */
   kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void>;
   setConnected(pin: string, playerId: string, connected: boolean): Promise<void>;

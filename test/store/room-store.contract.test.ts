@@ -238,6 +238,14 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.presence('999999', ['a1'])).toEqual([]);
   });
 
+  it("gives chosen players' nicknames by id, unknown ids left out", async () => {
+    await store.addPlayer(pin, player('a1', 'Ana'), 'ana', 10);
+    await store.addPlayer(pin, player('a2', 'Bo'), 'bo', 10);
+    expect(await store.nicknames(pin, ['a2', 'ff', 'a1'])).toEqual(new Map([['a2', 'Bo'], ['a1', 'Ana']]));
+    expect(await store.nicknames(pin, [])).toEqual(new Map());
+    expect(await store.nicknames('999999', ['a1'])).toEqual(new Map());
+  });
+
   it('saves each player result of a question', async () => {
     const result = { index: 0, answered: true, correct: true, points: 900, score: 900, rank: 1, streak: 1 };
     await store.saveResults(pin, 0, new Map([['a1', result]]));
