@@ -11,26 +11,39 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 return 1`;
 
 /**
- * KEYS: room, nicks, scores, players, tokens, streaks, connected. ARGV: nicknameKey, id, playerJson, tokenHash, maxPlayers.
+ * KEYS: room, nicks, scores, players, tokens, streaks, connected. ARGV: maxPlayers, then for each player:
+ * nicknameKey, id, playerJson, tokenHash.
+ * The players that asked to join one room in one turn of a process's event loop, added in the order they came.
  * The room's own checks (there, open to joins, not locked) happen in the same step, so a join needs no read
- * before it; the new player counts as connected. Returns the status, then (when added) the player count and the
- * room's hash, for the new player's snapshot.
+ * before it; each new player counts as connected. Returns the one refusal that holds for all of them, or for
+ * each player its status and the player count after it, then the room's hash for the new players' snapshots.
  */
-export const ADD_PLAYER = `
+export const ADD_PLAYERS = `
 local room = redis.call('HMGET', KEYS[1], 'pin', 'phase', 'locked')
 if not room[1] then return {'not_found'} end
 if room[2] == 'podium' or room[2] == 'ended' then return {'finished'} end
 if room[3] == '1' then return {'room_locked'} end
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return {'nickname_taken'} end
 local count = redis.call('ZCARD', KEYS[3])
-if count >= tonumber(ARGV[5]) then return {'room_full'} end
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-redis.call('HSET', KEYS[4], ARGV[2], ARGV[3])
-redis.call('HSET', KEYS[5], ARGV[4], ARGV[2])
-redis.call('HSET', KEYS[6], ARGV[2], 0)
-redis.call('ZADD', KEYS[3], 0, ARGV[2])
-redis.call('SADD', KEYS[7], ARGV[2])
-return {'ok', count + 1, redis.call('HGETALL', KEYS[1])}`;
+local max = tonumber(ARGV[1])
+local out = {}
+for i = 2, #ARGV, 4 do
+  local nick, id = ARGV[i], ARGV[i + 1]
+  if redis.call('HEXISTS', KEYS[2], nick) == 1 then out[#out + 1] = 'nickname_taken'
+  elseif count >= max then out[#out + 1] = 'room_full'
+  else
+    redis.call('HSET', KEYS[2], nick, id)
+    redis.call('HSET', KEYS[4], id, ARGV[i + 2])
+    redis.call('HSET', KEYS[5], ARGV[i + 3], id)
+    redis.call('HSET', KEYS[6], id, 0)
+    redis.call('ZADD', KEYS[3], 0, id)
+    redis.call('SADD', KEYS[7], id)
+    count = count + 1
+    out[#out + 1] = 'ok'
+  end
+  out[#out + 1] = count
+end
+out[#out + 1] = redis.call('HGETALL', KEYS[1])
+return out`;
 
 /**
  * KEYS: room, answers of the question, scores, streaks, connected.

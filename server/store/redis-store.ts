@@ -5,15 +5,15 @@ import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, R
 import type { AddPlayerResult, PlayerPresence, RoomStore, ScoreRow } from './room-store.js';
 import { SingleFlight } from '../single-flight.js';
 import { CoalescingRedis } from './coalescing-redis.js';
-import { AnswerBatches } from './answer-batches.js';
-import { ADD_PLAYER, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWERS, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
+import { TurnBatches } from './turn-batches.js';
+import { ADD_PLAYERS, KICK_PLAYER, MARK_CONNECTED, RECORD_ANSWERS, RELEASE_LEASE, RENEW_LEASE, UPDATE_ROOM } from './redis-scripts.js';
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
-type ScriptName = 'qrUpdateRoom' | 'qrAddPlayer' | 'qrRecordAnswers' | 'qrKickPlayer' | 'qrMarkConnected' | 'qrReleaseLease' | 'qrRenewLease';
+type ScriptName = 'qrUpdateRoom' | 'qrAddPlayers' | 'qrRecordAnswers' | 'qrKickPlayer' | 'qrMarkConnected' | 'qrReleaseLease' | 'qrRenewLease';
 
 const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrUpdateRoom: { keys: 1, lua: UPDATE_ROOM },
-  qrAddPlayer: { keys: 7, lua: ADD_PLAYER },
+  qrAddPlayers: { keys: 7, lua: ADD_PLAYERS },
   qrRecordAnswers: { keys: 5, lua: RECORD_ANSWERS },
   qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
   qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
@@ -62,6 +62,7 @@ function parseRoom(h: Record<string, string>): RoomRecord | null {
 }
 
 type StoredPlayer = Omit<PlayerRecord, 'streak' | 'kicked'>;
+type NewPlayer = { player: PlayerRecord; nicknameKey: string };
 
 /**
  * Rooms in Redis: a hash for the room, hashes for players, one hash of answers per question (HSETNX
@@ -71,7 +72,8 @@ type StoredPlayer = Omit<PlayerRecord, 'streak' | 'kicked'>;
 export class RedisStore implements RoomStore {
   readonly kind = 'redis';
   private readonly scripts: Record<ScriptName, Script>;
-  private readonly answers: AnswerBatches;
+  private readonly answers: TurnBatches<{ pin: string; questionIndex: number }, AnswerInput, AnswerOutcome>;
+  private readonly joins: TurnBatches<{ pin: string; maxPlayers: number }, NewPlayer, AddPlayerResult>;
 
   constructor(
     readonly redis: CoalescingRedis,
@@ -83,7 +85,9 @@ export class RedisStore implements RoomStore {
     this.scripts = Object.fromEntries(
       Object.keys(SCRIPTS).map((name) => [name, (...args: (string | number)[]) => (redis as unknown as Record<string, Script>)[name]!(...args)]),
     ) as Record<ScriptName, Script>;
-    this.answers = new AnswerBatches((send) => redis.atTurnEnd(send), (pin, questionIndex, inputs) => this.recordAnswers(pin, questionIndex, inputs));
+    const atTurnEnd = (send: () => void) => redis.atTurnEnd(send);
+    this.answers = new TurnBatches(atTurnEnd, ({ pin, questionIndex }, inputs) => this.recordAnswers(pin, questionIndex, inputs));
+    this.joins = new TurnBatches(atTurnEnd, ({ pin, maxPlayers }, inputs) => this.addPlayers(pin, maxPlayers, inputs));
   }
 
   static async connect(url: string, prefix: string): Promise<RedisStore> {
@@ -158,9 +162,17 @@ export class RedisStore implements RoomStore {
     await tx.srem(this.liveKey, pin).exec();
   }
 
-  async addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult> {
-    const stored: StoredPlayer = { id: player.id, nickname: player.nickname, tokenHash: player.tokenHash, joinedAt: player.joinedAt };
-    const [status, count, roomHash] = (await this.scripts.qrAddPlayer(
+  addPlayer(pin: string, player: PlayerRecord, nicknameKey: string, maxPlayers: number): Promise<AddPlayerResult> {
+    return this.joins.add(`${pin}:${maxPlayers}`, { pin, maxPlayers }, { player, nicknameKey });
+  }
+
+  private async addPlayers(pin: string, maxPlayers: number, inputs: readonly NewPlayer[]): Promise<AddPlayerResult[]> {
+    const args: (string | number)[] = [maxPlayers];
+    for (const { player, nicknameKey } of inputs) {
+      const stored: StoredPlayer = { id: player.id, nickname: player.nickname, tokenHash: player.tokenHash, joinedAt: player.joinedAt };
+      args.push(nicknameKey, player.id, JSON.stringify(stored), player.tokenHash);
+    }
+    const reply = (await this.scripts.qrAddPlayers(
       this.key(pin),
       this.key(pin, 'nicks'),
       this.key(pin, 'scores'),
@@ -168,16 +180,18 @@ export class RedisStore implements RoomStore {
       this.key(pin, 'tokens'),
       this.key(pin, 'streaks'),
       this.key(pin, 'connected'),
-      nicknameKey,
-      player.id,
-      JSON.stringify(stored),
-      player.tokenHash,
-      maxPlayers,
-    )) as [AddPlayerResult['status'], number?, string[]?];
-    if (status !== 'ok') return { status };
+      ...args,
+    )) as (string | number | string[])[];
+    if (reply.length === 1) return inputs.map(() => ({ status: reply[0] as Exclude<AddPlayerResult['status'], 'ok'> }));
+    const roomHash = reply[reply.length - 1] as string[];
     const fields: Record<string, string> = {};
-    for (let i = 0; i < roomHash!.length; i += 2) fields[roomHash![i]!] = roomHash![i + 1]!;
-    return { status, count: count!, room: parseRoom(fields)! };
+    for (let i = 0; i < roomHash.length; i += 2) fields[roomHash[i]!] = roomHash[i + 1]!;
+    // One record for the whole batch: the snapshots only read it.
+    const room = parseRoom(fields)!;
+    return inputs.map((_, i) => {
+      const status = reply[i * 2] as AddPlayerResult['status'];
+      return status === 'ok' ? { status, count: reply[i * 2 + 1] as number, room } : { status };
+    });
   }
 
   async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {
@@ -255,7 +269,7 @@ export class RedisStore implements RoomStore {
   }
 
   recordAnswer(pin: string, questionIndex: number, input: AnswerInput): Promise<AnswerOutcome> {
-    return this.answers.add(pin, questionIndex, input);
+    return this.answers.add(`${pin}:${questionIndex}`, { pin, questionIndex }, input);
   }
 
   private async recordAnswers(pin: string, questionIndex: number, inputs: readonly AnswerInput[]): Promise<AnswerOutcome[]> {

@@ -100,6 +100,35 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.connectedCount(pin)).toBe(3);
   });
 
+  it('takes joins that come together one by one, in the order they came, each with its own outcome', async () => {
+    await store.addPlayer(pin, player('a1', 'Ana'), 'ana', 3);
+    const other = '515151';
+    await store.createRoom({ room: room(other), questions: [] });
+    const lobby = (await store.getRoom(pin))!;
+    const outcomes = await Promise.all([
+      store.addPlayer(pin, player('a2', 'ANA'), 'ana', 3),
+      store.addPlayer(pin, player('a3', 'Bo'), 'bo', 3),
+      store.addPlayer(other, player('b1', 'Bo'), 'bo', 3),
+      store.addPlayer(pin, player('a4', 'bo'), 'bo', 3),
+      store.addPlayer(pin, player('a5', 'Cy'), 'cy', 3),
+      store.addPlayer(pin, player('a6', 'Di'), 'di', 3),
+      store.addPlayer('999999', player('c1', 'Ed'), 'ed', 3),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'nickname_taken' },
+      { status: 'ok', count: 2, room: lobby },
+      { status: 'ok', count: 1, room: (await store.getRoom(other))! },
+      { status: 'nickname_taken' },
+      { status: 'ok', count: 3, room: lobby },
+      { status: 'room_full' },
+      { status: 'not_found' },
+    ]);
+    expect((await store.listPlayers(pin)).map((p) => p.nickname)).toEqual(['Ana', 'Bo', 'Cy']);
+    await store.setLocked(other, true);
+    const locked = await Promise.all([store.addPlayer(other, player('b2'), 'b2', 3), store.addPlayer(other, player('b3'), 'b3', 3)]);
+    expect(locked).toEqual([{ status: 'room_locked' }, { status: 'room_locked' }]);
+  });
+
   it('hands back the room as it stood when the player was added', async () => {
     const lobby = (await store.getRoom(pin))!;
     const open = { ...lobby, phase: 'question' as const, questionIndex: 1, openedAt: 5000, deadline: 25_000 };
