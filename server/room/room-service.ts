@@ -23,6 +23,7 @@ import { hashToken, newPin, newPlayerId, newToken, tokenMatches } from '../secur
 import type { RoomStore } from '../store/room-store.js';
 import type { Outbox } from './outbox.js';
 import { RoomClock } from './room-clock.js';
+import { RoomTurns } from './room-turns.js';
 import { Throttle } from './throttle.js';
 
 export interface RoomServiceDeps {
@@ -115,6 +116,7 @@ export class RoomService {
    */
   private readonly openQuestions = new BoundedMap<string, RoomRecord>(10_000);
   private readonly opening = concurrencyLimit(OPENING_AT_ONCE);
+  private readonly turns = new RoomTurns();
   /** Players whose line on the host's list changed here since this process last sent an update, per room. */
   private readonly lobbyChanges = new Map<string, Set<string>>();
 
@@ -450,7 +452,10 @@ export class RoomService {
     // come back together and each announcement waits for those before it; timed from before that wait, a
     // room's players would lose it from their answering time.
     const opening = planned.phase === 'question';
-    if (opening) await this.opening.enter();
+    if (opening) {
+      await this.opening.enter();
+      await this.turns.take();
+    }
     const to = opening ? reopenAt(planned, this.now()) : planned;
     let claimed: Promise<void> | undefined;
     try {
@@ -524,9 +529,12 @@ export class RoomService {
       }
       case 'reveal':
         return this.reveal(room);
-      case 'leaderboard':
-        this.outbox.toRoom(pin, 'leaderboard:show', await this.leaderboard(room));
+      case 'leaderboard': {
+        const board = await this.leaderboard(room);
+        await this.turns.take();
+        this.outbox.toRoom(pin, 'leaderboard:show', board);
         return;
+      }
       case 'podium':
         return this.podium(pin);
       case 'ended':
@@ -569,6 +577,7 @@ export class RoomService {
     // The question is closed, so answers and scores are final: the reads go out together, and so do the writes
     // (one round trip each on Redis, where a hundred rooms revealing at once otherwise queue four apiece).
     const [answers, ranked] = await Promise.all([this.store.getAnswers(pin, index), this.ranked(pin)]);
+    await this.turns.take();
     const byPlayer = new Map(answers.map((a) => [a.playerId, a]));
     const results = new Map<string, PlayerResult>();
     for (const me of ranked) results.set(me.playerId, playerResultView(index, me, ranked, byPlayer.get(me.playerId)));
@@ -576,6 +585,7 @@ export class RoomService {
       this.store.resetStreaks(pin, ranked.filter((r) => !byPlayer.has(r.playerId)).map((r) => r.playerId)),
       this.store.saveResults(pin, index, results),
     ]);
+    await this.turns.take();
     this.outbox.toRoom(pin, 'question:reveal', revealView(index, question, answers));
     for (const [playerId, result] of results) this.outbox.toPlayer(pin, playerId, 'player:result', result);
   }
@@ -588,6 +598,7 @@ export class RoomService {
 
   private async podium(pin: string): Promise<void> {
     const finals = await this.finals(pin);
+    await this.turns.take();
     const base = { podium: finals.podium, count: finals.count, total: finals.total };
     this.outbox.toHosts(pin, 'game:over', { ...base, report: hostReport(finals.report) });
     for (const [playerId, you] of finals.you) this.outbox.toPlayer(pin, playerId, 'game:over', { ...base, you });
