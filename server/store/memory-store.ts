@@ -120,10 +120,12 @@ export class MemoryStore implements RoomStore {
 
   async nicknames(pin: string, playerIds: readonly string[]): Promise<Map<string, string>> {
     const players = this.rooms.get(pin)?.players;
-    return new Map(playerIds.flatMap((id) => {
-      const nickname = players?.get(id)?.nickname;
-      return nickname === undefined ? [] : [[id, nickname] as const];
-    }));
+    const found = new Map<string, string>();
+    for (const id of playerIds) {
+      const player = players?.get(id);
+      if (player) found.set(id, player.nickname);
+    }
+    return found;
   }
 
   async kickPlayer(pin: string, playerId: string, nicknameKey: string): Promise<void> {
