@@ -1,5 +1,6 @@
 import type { Question } from '../../shared/quiz.js';
 import type { PlayerResult } from '../../shared/server-events.js';
+import type { Answer } from '../../shared/client-events.js';
 import type { AnswerInput, AnswerOutcome, AnswerRecord, NewRoom, PlayerRecord, RoomPosition, RoomRecord } from '../game/records.js';
 import { scoreFromLadder } from '../game/scoring.js';
 import type { AddPlayerResult, PlayerPresence, RoomStore, ScoreRow } from './room-store.js';
@@ -17,6 +18,14 @@ interface MemoryRoom {
   expiry?: NodeJS.Timeout;
 }
 
+/**
+ * The records are flat but for one level (a room's settings, a multi answer's indexes), so these copy them
+ * whole at a fraction of structuredClone's cost, which a reveal paid once per answer.
+ */
+const copyRoom = (room: RoomRecord): RoomRecord => ({ ...room, settings: { ...room.settings } });
+const copyAnswer = (a: AnswerRecord): AnswerRecord => ({ ...a, answer: copyAnswerValue(a.answer) });
+const copyAnswerValue = (answer: Answer): Answer => (Array.isArray(answer) ? [...answer] : answer);
+
 /** The embedded default: one process, nothing survives a restart. Copies on the way in and out, like a real store. */
 export class MemoryStore implements RoomStore {
   readonly kind = 'memory';
@@ -33,7 +42,7 @@ export class MemoryStore implements RoomStore {
   async createRoom({ room, questions }: NewRoom): Promise<boolean> {
     if (this.rooms.has(room.pin)) return false;
     this.rooms.set(room.pin, {
-      room: structuredClone(room),
+      room: copyRoom(room),
       questions: structuredClone(questions),
       players: new Map(),
       nicknames: new Map(),
@@ -48,7 +57,7 @@ export class MemoryStore implements RoomStore {
 
   async getRoom(pin: string): Promise<RoomRecord | null> {
     const r = this.rooms.get(pin);
-    return r ? structuredClone(r.room) : null;
+    return r ? copyRoom(r.room) : null;
   }
 
   async getQuestions(pin: string): Promise<Question[] | null> {
@@ -59,7 +68,7 @@ export class MemoryStore implements RoomStore {
   async updateRoom(pin: string, expected: RoomPosition, next: RoomRecord): Promise<boolean> {
     const r = this.rooms.get(pin);
     if (!r || r.room.phase !== expected.phase || r.room.questionIndex !== expected.questionIndex) return false;
-    r.room = structuredClone({ ...next, locked: r.room.locked });
+    r.room = copyRoom({ ...next, locked: r.room.locked });
     return true;
   }
 
@@ -89,15 +98,15 @@ export class MemoryStore implements RoomStore {
     if (r.scores.size >= maxPlayers) return { status: 'room_full' };
     r.nicknames.set(nicknameKey, player.id);
     r.tokens.set(player.tokenHash, player.id);
-    r.players.set(player.id, structuredClone(player));
+    r.players.set(player.id, { ...player });
     r.scores.set(player.id, 0);
     r.connected.add(player.id);
-    return { status: 'ok', count: r.scores.size, room: structuredClone(r.room) };
+    return { status: 'ok', count: r.scores.size, room: copyRoom(r.room) };
   }
 
   async getPlayer(pin: string, playerId: string): Promise<PlayerRecord | null> {
     const p = this.rooms.get(pin)?.players.get(playerId);
-    return p ? structuredClone(p) : null;
+    return p ? { ...p } : null;
   }
 
   async playerIdByTokenHash(pin: string, tokenHash: string): Promise<string | null> {
@@ -106,7 +115,7 @@ export class MemoryStore implements RoomStore {
 
   async listPlayers(pin: string): Promise<PlayerRecord[]> {
     const r = this.rooms.get(pin);
-    return r ? [...r.players.values()].map((p) => structuredClone(p)) : [];
+    return r ? [...r.players.values()].map((p) => ({ ...p })) : [];
   }
 
   async presence(pin: string, playerIds: readonly string[]): Promise<PlayerPresence[]> {
@@ -164,7 +173,7 @@ export class MemoryStore implements RoomStore {
     const { points, streak } = scoreFromLadder(input.correct, input.ladder, player.streak);
     answers.set(input.playerId, {
       playerId: input.playerId,
-      answer: structuredClone(input.answer),
+      answer: copyAnswerValue(input.answer),
       correct: input.correct,
       responseMs: input.responseMs,
       points,
@@ -176,12 +185,12 @@ export class MemoryStore implements RoomStore {
   }
 
   async getAnswers(pin: string, questionIndex: number): Promise<AnswerRecord[]> {
-    return [...(this.rooms.get(pin)?.answers.get(questionIndex)?.values() ?? [])].map((a) => structuredClone(a));
+    return [...(this.rooms.get(pin)?.answers.get(questionIndex)?.values() ?? [])].map(copyAnswer);
   }
 
   async getAnswer(pin: string, questionIndex: number, playerId: string): Promise<AnswerRecord | null> {
     const a = this.rooms.get(pin)?.answers.get(questionIndex)?.get(playerId);
-    return a ? structuredClone(a) : null;
+    return a ? copyAnswer(a) : null;
   }
 
   async answerCount(pin: string, questionIndex: number): Promise<number> {
@@ -201,12 +210,14 @@ export class MemoryStore implements RoomStore {
   }
 
   async saveResults(pin: string, questionIndex: number, results: ReadonlyMap<string, PlayerResult>): Promise<void> {
-    this.rooms.get(pin)?.results.set(questionIndex, structuredClone(new Map(results)));
+    const copies = new Map<string, PlayerResult>();
+    for (const [id, result] of results) copies.set(id, { ...result });
+    this.rooms.get(pin)?.results.set(questionIndex, copies);
   }
 
   async getResult(pin: string, questionIndex: number, playerId: string): Promise<PlayerResult | null> {
     const result = this.rooms.get(pin)?.results.get(questionIndex)?.get(playerId);
-    return result ? structuredClone(result) : null;
+    return result ? { ...result } : null;
   }
 
   async claimLease(pin: string, owner: string, ttlMs: number, force: boolean): Promise<boolean> {

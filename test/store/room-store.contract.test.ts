@@ -282,6 +282,35 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.getResult(pin, 0, 'a2')).toBeNull();
   });
 
+
+  it('keeps its own records: changing what went in or came out changes nothing kept, nested parts included', async () => {
+    const given = player('a1', 'Ana');
+    await store.addPlayer(pin, given, 'ana', 10);
+    given.nickname = 'changed';
+    const read = (await store.getPlayer(pin, 'a1'))!;
+    read.kicked = true;
+    (await store.listPlayers(pin))[0]!.streak = 9;
+    expect(await store.getPlayer(pin, 'a1')).toEqual(player('a1', 'Ana'));
+
+    const lobby = (await store.getRoom(pin))!;
+    lobby.settings.title = 'changed';
+    lobby.phase = 'ended';
+    expect(await store.getRoom(pin)).toEqual(room());
+
+    await openQuestion();
+    const multi = { ...answer('a1', 0), answer: [0, 2] };
+    await store.recordAnswer(pin, 0, multi);
+    multi.answer.push(3);
+    (await store.getAnswer(pin, 0, 'a1'))!.answer = 1;
+    ((await store.getAnswers(pin, 0))[0]!.answer as number[]).push(1);
+    expect((await store.getAnswers(pin, 0)).map((a) => a.answer)).toEqual([[0, 2]]);
+
+    const result = { index: 0, answered: true, correct: true, points: 900, score: 900, rank: 1, streak: 1 };
+    await store.saveResults(pin, 0, new Map([['a1', result]]));
+    result.score = 0;
+    (await store.getResult(pin, 0, 'a1'))!.rank = 5;
+    expect(await store.getResult(pin, 0, 'a1')).toMatchObject({ score: 900, rank: 1 });
+  });
   it('gives a room clock lease to one owner at a time', async () => {
     const raced = await Promise.all(['p1', 'p2', 'p3'].map((owner) => store.claimLease(pin, owner, 5_000, false)));
     expect(raced.filter(Boolean)).toHaveLength(1);
