@@ -29,44 +29,25 @@ describe('RoomTurns', () => {
     server?.close();
   });
 
-  it('runs the work in the order asked and hands back what it returned', async () => {
+  it('gives turns in the order asked', async () => {
     const turns = new RoomTurns();
     const order: number[] = [];
-    const returned = await Promise.all([1, 2, 3, 4].map((n) => turns.run(() => (order.push(n), n * 10))));
+    await Promise.all([1, 2, 3, 4].map((n) => turns.take().then(() => order.push(n))));
     expect(order).toEqual([1, 2, 3, 4]);
-    expect(returned).toEqual([10, 20, 30, 40]);
-    await expect(turns.run(() => { throw new Error('room work failed'); })).rejects.toThrow('room work failed');
-    expect(await turns.run(() => 'next')).toBe('next');
   });
 
-  /** Two rooms' work, the first writing to the socket as an answer arriving meanwhile would; what came in order. */
-  const twoRooms = async (turns: RoomTurns, firstTakesMs: number, clock: { ms: number }) => {
+  it('lets the loop read its sockets between two rooms', async () => {
+    const turns = new RoomTurns();
     const seen: string[] = [];
-    const onData = () => seen.push('socket read');
-    receiver.on('data', onData);
-    await Promise.all([
-      turns.run(() => {
-        seen.push('first room');
-        clock.ms += firstTakesMs;
-        sender.write('x');
-      }),
-      turns.run(() => seen.push('second room')),
-    ]);
-    // The write of a turn that shared its loop turn is read after the second room.
-    if (!seen.includes('socket read')) await once(receiver, 'data');
-    receiver.off('data', onData);
-    return seen;
-  };
-
-  it('runs rooms together while a turn is within its budget', async () => {
-    const clock = { ms: 0 };
-    const seen = await twoRooms(new RoomTurns(4, () => clock.ms), 3, clock);
-    expect(seen.slice(0, 2)).toEqual(['first room', 'second room']);
-  });
-
-  it('lets the loop read its sockets once a turn has used its budget', async () => {
-    const clock = { ms: 0 };
-    expect(await twoRooms(new RoomTurns(4, () => clock.ms), 4, clock)).toEqual(['first room', 'socket read', 'second room']);
+    receiver.on('data', () => seen.push('socket read'));
+    const first = turns.take().then(() => {
+      seen.push('first room');
+      // Like an answer arriving while the first room is being revealed.
+      sender.write('x');
+    });
+    const second = turns.take().then(() => seen.push('second room'));
+    await Promise.all([first, second]);
+    expect(seen).toEqual(['first room', 'socket read', 'second room']);
   });
 
   it('are what the room service reveals in: two rooms closing together, a socket read between their reveals', async () => {
@@ -84,8 +65,7 @@ describe('RoomTurns', () => {
       disconnectPlayer: () => {},
       connectedPlayerIds: async () => [],
     };
-    // A budget of 0: every room's work is a turn of its own, however small.
-    const service = new RoomService({ store: new MemoryStore(), resolveQuiz: quizResolver(fixtureCatalog()), outbox, logger: pino({ level: 'silent' }), turnBudgetMs: 0 });
+    const service = new RoomService({ store: new MemoryStore(), resolveQuiz: quizResolver(fixtureCatalog()), outbox, logger: pino({ level: 'silent' }) });
     const options = clientEvents['host:create'].payload.parse({ quizId: FIXTURE_QUIZ.id });
     const pins = await Promise.all([0, 1].map(async () => (await service.createRoom(options)).pin));
     for (const pin of pins) {

@@ -44,8 +44,6 @@ export interface RoomServiceDeps {
   progressIntervalMs?: number;
   /** How long a process holds a room's clock without renewing it; a dead owner's rooms are taken over after this. */
   leaseMs?: number;
-  /** Loop time a turn of room work may use before the sockets are read again (see `RoomTurns`). */
-  turnBudgetMs?: number;
 }
 
 const ANNOUNCE_RETRIES = 30;
@@ -118,7 +116,7 @@ export class RoomService {
    */
   private readonly openQuestions = new BoundedMap<string, RoomRecord>(10_000);
   private readonly opening = concurrencyLimit(OPENING_AT_ONCE);
-  private readonly turns: RoomTurns;
+  private readonly turns = new RoomTurns();
   /** Players whose line on the host's list changed here since this process last sent an update, per room. */
   private readonly lobbyChanges = new Map<string, Set<string>>();
 
@@ -137,7 +135,6 @@ export class RoomService {
     this.progress = new Throttle(interval, (pin) => this.sendProgress(pin));
     this.lobby = new Throttle(interval, (pin) => this.sendLobby(pin));
     this.leaseMs = deps.leaseMs ?? 5000;
-    this.turns = new RoomTurns(deps.turnBudgetMs);
   }
 
   /**
@@ -455,8 +452,11 @@ export class RoomService {
     // come back together and each announcement waits for those before it; timed from before that wait, a
     // room's players would lose it from their answering time.
     const opening = planned.phase === 'question';
-    if (opening) await this.opening.enter();
-    const to = opening ? await this.turns.run(() => reopenAt(planned, this.now())) : planned;
+    if (opening) {
+      await this.opening.enter();
+      await this.turns.take();
+    }
+    const to = opening ? reopenAt(planned, this.now()) : planned;
     let claimed: Promise<void> | undefined;
     try {
       if (!(await this.store.updateRoom(from.pin, from, to))) return false;
@@ -531,7 +531,9 @@ export class RoomService {
         return this.reveal(room);
       case 'leaderboard': {
         const board = await this.leaderboard(room);
-        return this.turns.run(() => this.outbox.toRoom(pin, 'leaderboard:show', board));
+        await this.turns.take();
+        this.outbox.toRoom(pin, 'leaderboard:show', board);
+        return;
       }
       case 'podium':
         return this.podium(pin);
@@ -575,20 +577,17 @@ export class RoomService {
     // The question is closed, so answers and scores are final: the reads go out together, and so do the writes
     // (one round trip each on Redis, where a hundred rooms revealing at once otherwise queue four apiece).
     const [answers, ranked] = await Promise.all([this.store.getAnswers(pin, index), this.ranked(pin)]);
+    await this.turns.take();
     const byPlayer = new Map(answers.map((a) => [a.playerId, a]));
-    const results = await this.turns.run(() => {
-      const views = new Map<string, PlayerResult>();
-      for (const me of ranked) views.set(me.playerId, playerResultView(index, me, ranked, byPlayer.get(me.playerId)));
-      return views;
-    });
+    const results = new Map<string, PlayerResult>();
+    for (const me of ranked) results.set(me.playerId, playerResultView(index, me, ranked, byPlayer.get(me.playerId)));
     await Promise.all([
       this.store.resetStreaks(pin, ranked.filter((r) => !byPlayer.has(r.playerId)).map((r) => r.playerId)),
       this.store.saveResults(pin, index, results),
     ]);
-    await this.turns.run(() => {
-      this.outbox.toRoom(pin, 'question:reveal', revealView(index, question, answers));
-      for (const [playerId, result] of results) this.outbox.toPlayer(pin, playerId, 'player:result', result);
-    });
+    await this.turns.take();
+    this.outbox.toRoom(pin, 'question:reveal', revealView(index, question, answers));
+    for (const [playerId, result] of results) this.outbox.toPlayer(pin, playerId, 'player:result', result);
   }
 
   private async leaderboard(room: RoomRecord) {
@@ -599,11 +598,10 @@ export class RoomService {
 
   private async podium(pin: string): Promise<void> {
     const finals = await this.finals(pin);
-    await this.turns.run(() => {
-      const base = { podium: finals.podium, count: finals.count, total: finals.total };
-      this.outbox.toHosts(pin, 'game:over', { ...base, report: hostReport(finals.report) });
-      for (const [playerId, you] of finals.you) this.outbox.toPlayer(pin, playerId, 'game:over', { ...base, you });
-    });
+    await this.turns.take();
+    const base = { podium: finals.podium, count: finals.count, total: finals.total };
+    this.outbox.toHosts(pin, 'game:over', { ...base, report: hostReport(finals.report) });
+    for (const [playerId, you] of finals.you) this.outbox.toPlayer(pin, playerId, 'game:over', { ...base, you });
     await this.saveReport(pin, finals.report);
   }
 
