@@ -282,7 +282,6 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.getResult(pin, 0, 'a2')).toBeNull();
   });
 
-
   it('keeps its own records: changing what went in or came out changes nothing kept, nested parts included', async () => {
     const given = player('a1', 'Ana');
     await store.addPlayer(pin, given, 'ana', 10);
