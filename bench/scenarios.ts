@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Target } from './messages.js';
 
-export const SCENARIO_NAMES = ['one-room', 'many-rooms', 'join-storm'] as const;
+export const SCENARIO_NAMES = ['one-room', 'many-rooms', 'join-storm', 'one-class'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface Scenario {
@@ -22,6 +22,8 @@ const DEFAULTS: Record<ScenarioName, Omit<Scenario, 'name' | 'burst'>> = {
   'one-room': { rooms: 1, playersPerRoom: 2000, questions: 5, joinSpreadMs: 0, connectAtJoin: false, timeLimitSec: 20 },
   'many-rooms': { rooms: 100, playersPerRoom: 30, questions: 5, joinSpreadMs: 0, connectAtJoin: false, timeLimitSec: 20 },
   'join-storm': { rooms: 1, playersPerRoom: 2000, questions: 1, joinSpreadMs: 5000, connectAtJoin: true, timeLimitSec: 20 },
+  // A class on a quiet server: nothing queues, so each latency is what one join or answer costs end to end.
+  'one-class': { rooms: 1, playersPerRoom: 30, questions: 10, joinSpreadMs: 5000, connectAtJoin: true, timeLimitSec: 20 },
 };
 
 export interface CliOptions {
@@ -38,7 +40,7 @@ export interface CliOptions {
 
 const STORES: Record<string, Target[]> = { memory: ['memory'], redis: ['redis'], both: ['memory', 'redis'] };
 
-export const USAGE = `npm run bench -- [--scenario one-room|many-rooms|join-storm] [--players N (per room)] [--rooms N]
+export const USAGE = `npm run bench -- [--scenario one-room|many-rooms|join-storm|one-class] [--players N (per room)] [--rooms N]
   [--questions N] [--store memory|redis|both] [--burst] [--smoke] [--json] [--no-baseline] [--redis-floor]
   [--repeat N] [--redis-url redis://127.0.0.1:6379] [--profile DIR]`;
 

@@ -64,7 +64,10 @@ describe('npm run bench, smoke-sized', () => {
     } finally {
       probe.close();
     }
-    expect(checkTargets(runs).find((c) => c.goal.startsWith('Redis'))?.value).toMatch(/floor's own with one Redis write: [\d.]+×/);
+    const checks = checkTargets(runs);
+    expect(checks.find((c) => c.goal.startsWith('Redis'))?.value).toMatch(/floor's own with one Redis write: [\d.]+×/);
+    // 50 players are too few for a per-player memory figure: the check says so rather than pass or fail.
+    expect(checks.filter((c) => c.goal.startsWith('RSS')).map((c) => c.met)).toEqual([null, null]);
     expect(formatTable(runs)).toContain('answer-ack');
   }, 60_000);
 });
