@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { ProfanityFilter } from './profanity.js';
 
 export const NICKNAME_MAX = 20;
 
 /** Built once: obscenity compiles its whole dataset into the matcher. */
-const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const profanity = new ProfanityFilter();
 
 /** Control, format (zero-width, bidi overrides), surrogate, private-use and unassigned code points. */
 const INVISIBLE = /[\p{C}\u115F\u1160\u3164\uFFA0]/u;
