@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { constants } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -27,7 +29,19 @@ export default defineConfig({
       output: { chunkFileNames: 'assets/shared-[hash].js' },
     },
   },
-  plugins: [playerBudget('index.html', PLAYER_BUDGET_BYTES)],
+  plugins: [
+    playerBudget('index.html', PLAYER_BUDGET_BYTES),
+    // Brotli and gzip copies beside every text file, at the highest levels: compressed once here, never per request.
+    compression({
+      include: /\.(html|js|css|svg|json)$/,
+      threshold: 0,
+      skipIfLargerOrEqual: true,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+    }),
+  ],
 });
 
 /**

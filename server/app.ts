@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -8,7 +9,9 @@ import { Server } from 'socket.io';
 import { openHostStores } from './accounts/host-stores.js';
 import { readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { compileTrust } from './net/client-address.js';
 import { createHttpApp } from './net/http-app.js';
+import { joinBase, type Interfaces, type JoinLinkSettings } from './net/join-link.js';
 import { RateLimits } from './net/rate-limits.js';
 import { attachSocketHandlers } from './net/socket-handlers.js';
 import { createCatalog, type QuizCatalog } from './quiz/catalog.js';
@@ -34,6 +37,8 @@ export interface StartOptions {
   clientDir?: string;
   now?: () => number;
   random?: () => number;
+  /** The machine's network interfaces, for the join link when the big screen is opened on localhost. */
+  interfaces?: () => Interfaces;
 }
 
 export interface RunningServer {
@@ -97,6 +102,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   // Without an account system to lean on, a memory server is for one classroom: open unless told otherwise.
   const openMode = config.openMode ?? store.kind === 'memory';
+  const trust = compileTrust(config.trustProxy);
+  const listenHost = options.host ?? config.host;
+  let port = options.port ?? config.port;
+  const joinLink: JoinLinkSettings = { publicUrl: config.publicUrl, listenHost, port: () => port, interfaces: options.interfaces ?? networkInterfaces };
   const hosts = openHostStores(store, { loginLimits: config.loginLimits, reportTtlSec: config.reportTtlDays * 24 * 3600, now });
 
   const app = createHttpApp({
@@ -107,7 +116,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     hostKey: config.hostKey,
     hosts,
     openMode,
-    trustProxy: config.trustProxy,
+    trustProxy: trust,
+    joinLink,
     now,
   });
   const http = createServer(app);
@@ -135,12 +145,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: store.prefix } : undefined);
   const accountOf = async (cookie: string | undefined) => (await hosts.accounts.fromCookie(cookie))?.id ?? null;
-  attachSocketHandlers(io, { service, logger, now, limits, trustProxy: config.trustProxy, hosts: { openMode, accountOf } });
+  attachSocketHandlers(io, { service, logger, now, limits, trust, hosts: { openMode, accountOf } });
   const resumed = await service.resume();
 
-  await new Promise<void>((resolve) => http.listen(options.port ?? config.port, options.host ?? config.host, resolve));
-  const port = (http.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => http.listen(port, listenHost, resolve));
+  port = (http.address() as AddressInfo).port;
   logger.info({ port, store: store.kind, openMode, resumed }, 'quizroom listening');
+  const players = joinBase(joinLink, { protocol: 'http', host: `localhost:${port}` });
+  if ('reason' in players) logger.warn(players.reason);
+  else logger.info({ joinUrl: players.base }, `players join at ${players.base}`);
 
   let closing: Promise<void> | undefined;
   const close = () =>

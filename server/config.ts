@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimitSettings } from './accounts/login-limits.js';
+import { parseTrustProxy, type TrustProxySetting } from './net/client-address.js';
 import { DEFAULT_LIMITS, type LimitSettings } from './net/rate-limits.js';
 
 /** Everything the server reads from the environment, checked once at start-up. */
@@ -24,7 +25,24 @@ const envSchema = z.object({
    * silent phone is found within this plus 20 s.
    */
   PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /** Which proxies' X-Forwarded-* to believe: `0` none, a hop count, or the proxies' addresses. */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Where phones reach this server (`http://192.168.1.20:3000`, `https://quiz.school.example`): the join link and QR. */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    .optional(),
   LIMIT_EVENTS_PER_SOCKET_PER_SEC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.eventsPerSocketPerSec),
   LIMIT_ROOMS_PER_IP_PER_10_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.roomsPerIpPer10Min),
   LIMIT_FAILED_JOINS_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.failedJoinsPerIpPerMin),
@@ -45,7 +63,8 @@ export type Config = {
   reportTtlDays: number;
   finishedTtlSec: number;
   lobbyTtlSec: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxySetting;
+  publicUrl: string | undefined;
   leaseMs: number;
   pingIntervalMs: number;
   limits: LimitSettings;
@@ -70,7 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportTtlDays: e.REPORT_TTL_DAYS,
     finishedTtlSec: e.FINISHED_TTL_SEC,
     lobbyTtlSec: e.LOBBY_TTL_SEC,
-    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     leaseMs: e.LEASE_MS,
     pingIntervalMs: e.PING_INTERVAL_MS,
     limits: {

@@ -38,3 +38,10 @@ export const plainMessages: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type' && issue.expected === 'number') return 'enter a number';
   return undefined;
 };
+
+/** `GET /api/join-link`: the address phones join at, or why there is none (the big screen says so instead). */
+export const joinBaseSchema = z.union([
+  z.object({ base: z.string().url(), source: z.enum(['public_url', 'page', 'lan']) }),
+  z.object({ base: z.null(), reason: z.string() }),
+]);
+export type JoinBase = z.infer<typeof joinBaseSchema>;

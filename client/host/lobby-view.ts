@@ -1,6 +1,7 @@
 import { toCanvas } from 'qrcode';
 import type { LobbyPlayer } from '../../shared/index.js';
 import { h } from '../common/dom.js';
+import { joinBase, joinLink } from './join-link.js';
 
 export interface LobbyView {
   el: HTMLElement;
@@ -13,14 +14,21 @@ export interface LobbyActions {
   lock(locked: boolean): void;
 }
 
-export function joinLink(pin: string): string {
-  return `${location.origin}/?pin=${pin}`;
-}
-
 export function lobbyView(pin: string, title: string, actions: LobbyActions): LobbyView {
-  const link = joinLink(pin);
-  const qr = h('canvas', { class: 'qr', attrs: { role: 'img', 'aria-label': `QR code for ${link}` } });
-  void toCanvas(qr, link, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
+  const qr = h('canvas', { class: 'qr', attrs: { role: 'img', 'aria-label': 'QR code' } });
+  const joinHow = h('p', { class: 'join-how' });
+  void joinBase().then((where) => {
+    if (where.base === null) {
+      qr.hidden = true;
+      joinHow.replaceChildren(h('span', { class: 'join-problem', text: where.reason, attrs: { role: 'alert' } }));
+      return;
+    }
+    const link = joinLink(where.base, pin);
+    qr.setAttribute('aria-label', `QR code for ${link}`);
+    qr.dataset.link = link;
+    void toCanvas(qr, link, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
+    joinHow.replaceChildren('Join at ', h('a', { class: 'join-link', text: link, attrs: { href: link, target: '_blank', rel: 'noopener' } }));
+  });
   const countText = h('span', { text: '0 players' });
   const list = h('ul', { class: 'lobby-players', attrs: { 'aria-label': 'Players' } });
   const empty = h('p', { class: 'muted lobby-empty', text: 'Waiting for players to join…' });
@@ -36,7 +44,7 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
     h('div', { class: 'join-info' }, [
       h('div', { class: 'join-text' }, [
         h('h1', { class: 'join-title', text: title }),
-        h('p', { class: 'join-how' }, ['Join at ', h('a', { class: 'join-link', text: link, attrs: { href: link, target: '_blank', rel: 'noopener' } })]),
+        joinHow,
         h('p', { class: 'pin-label', text: 'Game PIN' }),
         h('p', { class: 'pin', text: pin, attrs: { 'data-testid': 'pin', 'aria-label': `Game PIN ${pin.split('').join(' ')}` } }),
       ]),

@@ -4,7 +4,8 @@ import { createClock } from '../common/clock.js';
 import { byId, h } from '../common/dom.js';
 import { connect, request } from '../common/socket.js';
 import { createHome } from './home.js';
-import { joinLink, lobbyView, type LobbyView } from './lobby-view.js';
+import { joinBase, joinLink } from './join-link.js';
+import { lobbyView, type LobbyView } from './lobby-view.js';
 import { nextControls } from './next-controls.js';
 import { hostQuestionView, type HostQuestionView } from './question-view.js';
 import { reportView } from './report-view.js';
@@ -78,9 +79,21 @@ function render(): void {
   leaveStage();
   if (!app.contains(screen)) app.replaceChildren(screen);
   const playing = room.phase !== 'lobby' && room.phase !== 'ended';
-  pinBadge.textContent = playing ? `${room.settings.title} · join at ${joinLink(room.pin)} · PIN ${room.pin}` : 'quizroom';
+  pinBadge.textContent = playing ? pinText(room) : 'quizroom';
+  if (playing) void showJoinBadge(room);
   controls.update(room.phase, nextLabel(room));
   stage.replaceChildren(stageFor(room));
+}
+
+/** Late joiners read the link from the top bar during the game. */
+async function showJoinBadge(state: HostRoomState): Promise<void> {
+  const where = await joinBase();
+  const plain = pinText(state);
+  if (where.base !== null && pinBadge.textContent === plain) pinBadge.textContent = `${state.settings.title} · join at ${joinLink(where.base, state.pin)} · PIN ${state.pin}`;
+}
+
+function pinText(state: HostRoomState): string {
+  return `${state.settings.title} · PIN ${state.pin}`;
 }
 
 function stageFor(state: HostRoomState): HTMLElement {

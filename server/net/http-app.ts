@@ -1,7 +1,6 @@
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
-import helmet from 'helmet';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import expressStaticGzip from 'express-static-gzip';
 import { fail } from '../../shared/errors.js';
 import type { HostStores } from '../accounts/host-stores.js';
 import type { Logger } from '../logger.js';
@@ -9,6 +8,9 @@ import type { QuizCatalog } from '../quiz/catalog.js';
 import { quizRoutes } from '../quiz/quiz-routes.js';
 import type { RoomStore } from '../store/room-store.js';
 import { accountRoutes } from './account-routes.js';
+import type { TrustFn } from './client-address.js';
+import { joinBase, type JoinLinkSettings } from './join-link.js';
+import { securityHeaders } from './security-headers.js';
 import { requireHost } from './host-auth.js';
 import { myQuizRoutes } from './my-quiz-routes.js';
 import { reportRoutes } from './report-routes.js';
@@ -21,33 +23,23 @@ export interface HttpAppOptions {
   hostKey: string | undefined;
   hosts: HostStores;
   openMode: boolean;
-  /** Behind a reverse proxy: take the client address and HTTPS from X-Forwarded-For and X-Forwarded-Proto. */
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For and X-Forwarded-Proto to believe (see client-address.ts). */
+  trustProxy: TrustFn;
+  joinLink: JoinLinkSettings;
   now: () => number;
 }
+
+/** Hashed file names change with their content, so a phone may keep them for good; pages must be checked each time. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** HTTP: health probes, the quiz API and the built client, behind helmet's strict headers. */
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders());
+  // API answers (quiz exports, reports) are JSON that compresses well; the pages and assets are compressed at build.
+  app.use('/api', compression());
   const { accounts, library, reports } = options.hosts;
   const { catalog, logger, openMode } = options;
   // Quiz routes carry whole quizzes and parse their own bodies (up to 256 KB); everything else stays small.
@@ -56,6 +48,10 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(express.json({ limit: '16kb' }));
   app.use('/api/account', accountRoutes(accounts, { openMode, logger }));
   app.use('/api/my/reports', reportRoutes({ accounts, reports, openMode, logger }));
+
+  app.get('/api/join-link', (req, res) => {
+    res.json({ ok: true, ...joinBase(options.joinLink, { protocol: req.protocol, host: req.host }) });
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -73,14 +69,23 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     res.status(404).json(fail('not_found', 'No such API route.'));
   });
 
-  const page = (file: string): express.RequestHandler => (_req, res, next) => {
-    const path = join(options.clientDir, file);
-    if (!existsSync(path)) return next();
-    res.sendFile(path);
+  // Brotli and gzip files written beside each asset by the build, chosen by Accept-Encoding: no work per request.
+  const assets = expressStaticGzip(options.clientDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: false,
+    serveStatic: {
+      setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
+    },
+  });
+  const page = (file: string): express.RequestHandler => (req, res, next) => {
+    req.url = `/${file}`;
+    assets(req, res, next);
   };
   app.get('/', page('index.html'));
   app.get('/host', page('host.html'));
-  app.use(express.static(options.clientDir, { index: false, maxAge: '1h' }));
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
+  app.use(assets);
   app.use((_req, res) => {
     res.status(404).json(fail('not_found', 'Not found. Build the client with `npm run build` if pages are missing.'));
   });

@@ -8,6 +8,7 @@ import { channel, type InterServerEvents, type QuizServer } from '../room/outbox
 import type { JustJoined, RoomService } from '../room/room-service.js';
 import { describeIssues, toFailure } from './ack.js';
 import { concurrencyLimit } from '../concurrency-limit.js';
+import { clientAddress, type TrustFn } from './client-address.js';
 import type { RateLimits } from './rate-limits.js';
 import { medianRtt, type SocketData } from './socket-data.js';
 
@@ -19,8 +20,8 @@ export interface SocketLayerOptions {
   logger: Logger;
   now: () => number;
   limits: RateLimits;
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For to believe, as on HTTP. */
+  trust: TrustFn;
   /** Who may create rooms. Without it every socket may, as in open mode with no accounts. */
   hosts?: {
     /** Rooms may be created without an account. */
@@ -32,12 +33,6 @@ export interface SocketLayerOptions {
 
 /** Failures that mean a guessed PIN or token: counted per IP so nobody can walk the PIN space. */
 const GUESSING = new Set(['not_found', 'forbidden']);
-
-function clientIp(socket: QuizSocket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return trustProxy && first ? first : socket.handshake.address;
-}
 
 const RTT_SAMPLES = 5;
 
@@ -260,7 +255,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
   }
 
   io.on('connection', (socket: QuizSocket) => {
-    if (!socket.recovered) socket.data = { role: 'none', rtts: [], ip: clientIp(socket, options.trustProxy) };
+    if (!socket.recovered) socket.data = { role: 'none', rtts: [], ip: clientAddress(options.trust, socket.handshake.address, socket.handshake.headers) };
     else if (socket.data.role === 'player') void service.playerConnected(socket.data.pin!, socket.data.playerId!).catch(() => {});
 
     measureRoundTrips(socket);

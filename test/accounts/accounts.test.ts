@@ -28,7 +28,7 @@ describe.each(STORE_KINDS)('accounts on the %s store', (kind) => {
   });
 
   it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
-    const proxied = await startTestServer(kind, { config: { trustProxy: true } });
+    const proxied = await startTestServer(kind, { config: { trustProxy: 1 } });
     try {
       const reply = await new HostClient(proxied.url).call('POST', '/api/account/signup', { email: freshEmail('tls'), password: 'correct horse battery' }, { 'x-forwarded-proto': 'https' });
       expect(reply.setCookie[0]).toContain('Secure');
