@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HOST_VIEWPORT, openPage, PHONE_VIEWPORT, screenshot, watchForProblems } from './support/browser.js';
+import { HOST_VIEWPORT, openPage, PHONE_VIEWPORT, screenshot, watchEverything } from './support/browser.js';
 import { answer, createRoom, joinAs, waitForView } from './support/game.js';
 import { useGame } from './support/use-game.js';
 
@@ -12,7 +12,7 @@ describe('a whole game through the real UI', () => {
 
   it('plays from the dashboard to the podium and the report', { timeout: 180_000 }, async () => {
     const host = await openPage(game.browser, `${game.server.url}/host`, HOST_VIEWPORT);
-    const problems = watchForProblems(host);
+    const problems = watchEverything(host);
     await waitForView(host, 'dashboard');
     await host.getByRole('radio', { name: /Quick mix/ }).waitFor();
     await screenshot(host, 'host-dashboard');
@@ -25,7 +25,7 @@ describe('a whole game through the real UI', () => {
     const players: Page[] = [];
     for (const name of names) {
       const player = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
-      problems.push(...watchForProblems(player));
+      problems.push(...watchEverything(player));
       if (players.length === 0) await screenshot(player, 'player-join');
       expect(await joinAs(player, pin, name)).toBe(name);
       players.push(player);

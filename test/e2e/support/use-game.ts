@@ -1,18 +1,21 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { RunningServer } from '../../../server/app.js';
-import { launchBrowser } from './browser.js';
+import { LAN_NAME, launchBrowser } from './browser.js';
 import { ensureClientBuilt } from './build.js';
 import { startGameServer } from './game.js';
 
-/** Registers the suite's setup: a built client, the real server and one Chromium, closed afterwards. */
+/**
+ * Registers the suite's setup: a built client, the real server and one Chromium, closed afterwards. The server's
+ * `url` is on LAN_NAME, so every page is an ordinary http:// origin, as on a school network, not a trusted loopback.
+ */
 export function useGame(): { readonly server: RunningServer; readonly browser: Browser } {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await ensureClientBuilt();
     server = await startGameServer();
-    browser = await launchBrowser();
+    browser = await launchBrowser({ lanName: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -21,7 +24,7 @@ export function useGame(): { readonly server: RunningServer; readonly browser: B
   return {
     get server() {
       if (!server) throw new Error('the server starts in beforeAll');
-      return server;
+      return { ...server, url: `http://${LAN_NAME}:${server.port}` };
     },
     get browser() {
       if (!browser) throw new Error('the browser starts in beforeAll');
