@@ -23,10 +23,12 @@ export type NicknameCheck = { ok: true; nickname: string } | { ok: false; reason
 const profanity = new ProfanityFilter();
 
 /** Control, format (zero-width, bidi), unassigned, private-use and default-ignorable code points, and the blank braille cell. */
-const INVISIBLE = /[\p{C}\p{Default_Ignorable_Code_Point}\u2800]/gu;
-/** The same, except the joiners and presentation selectors inside an emoji sequence (captured, so they stay). */
-const INVISIBLE_OUTSIDE_EMOJI =
-  /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*(?:\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*)*)|[\p{C}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+const INVISIBLE_CLASS = String.raw`[\p{C}\p{Default_Ignorable_Code_Point}\u2800]`;
+/** A pictograph with its skin tone or presentation selector, as emoji sequences join them. */
+const EMOJI = String.raw`\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*`;
+const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'gu');
+/** Invisible characters, or a whole emoji sequence (captured, so its joiners and selectors stay). */
+const INVISIBLE_OUTSIDE_EMOJI = new RegExp(`(${EMOJI}(?:\\u200D${EMOJI})*)|${INVISIBLE_CLASS}`, 'gu');
 const STACKED_MARKS = new RegExp(`[\\p{Mn}\\p{Me}]{${NICKNAME_MAX_MARKS + 1}}`, 'u');
 
 const refuse = (reason: NicknameRefusal): NicknameCheck => ({ ok: false, reason, message: NICKNAME_MESSAGES[reason] });
@@ -43,6 +45,7 @@ export function nicknameKey(nickname: string): string {
 /** The nickname as shown (compatibility forms folded, invisible characters dropped, spaces tidied), or why not. */
 export function checkNickname(raw: string): NicknameCheck {
   if (raw.trim().length === 0) return refuse('empty');
+  // Spaces are tidied before invisible characters go, so a tab or line break (control characters) parts words.
   const nickname = tidySpaces(tidySpaces(raw.normalize('NFKC')).replace(INVISIBLE_OUTSIDE_EMOJI, (_, emoji?: string) => emoji ?? ''));
   if (nickname.length === 0) return refuse('invisible');
   if (STACKED_MARKS.test(nickname)) return refuse('marks');

@@ -11,6 +11,7 @@ describe('nicknames', () => {
     expect(checkNickname('  Ada   Lovelace ')).toMatchObject({ ok: true, nickname: 'Ada Lovelace' });
     expect(checkNickname('Cafe\u0301')).toMatchObject({ ok: true, nickname: 'Café' });
     expect(checkNickname('ＡＬＩＣＥ')).toMatchObject({ ok: true, nickname: 'ALICE' });
+    expect(checkNickname('Ana\tBell\n')).toMatchObject({ ok: true, nickname: 'Ana Bell' });
   });
 
   it('drops invisible and formatting characters, and refuses a name that is nothing else', () => {
