@@ -8,7 +8,7 @@ import { BoundedMap } from '../bounded-map.js';
 import { concurrencyLimit } from '../concurrency-limit.js';
 import { drawQuestions, type Random } from '../game/draw.js';
 import { fitsQuestion, isCorrect } from '../game/judge.js';
-import { checkNickname, generatedNickname, nicknameKey } from '../game/nickname.js';
+import { NICKNAME_MESSAGES, checkNickname, generatedNickname, nicknameKey } from '../game/nickname.js';
 import { closeQuestion, endGame, nextPhase, nextTimer, onClock, reopenAt, startGame } from '../game/phases.js';
 import type { PlayerRecord, RoomRecord } from '../game/records.js';
 import { pointsByStreak } from '../game/scoring.js';
@@ -75,7 +75,7 @@ const JOIN_REFUSED = {
   finished: () => new GameError('wrong_phase', 'This game has finished.'),
   room_locked: () => new GameError('room_locked'),
   room_full: () => new GameError('room_full'),
-  nickname_taken: () => new GameError('nickname_taken'),
+  nickname_taken: () => new GameError('nickname_taken', NICKNAME_MESSAGES.taken),
 };
 
 type Finals = { podium: GameOver['podium']; count: number; total: number; report: GameAnalysis; you: Map<string, NonNullable<GameOver['you']>> };
