@@ -13,8 +13,6 @@ export const questionOpenSchema = z.object({
   type: questionTypeSchema,
   text: z.string(),
   options: z.array(z.string()),
-  /** How many options a multi question wants, so a phone can say "choose 2". */
-  selectCount: z.number().int().optional(),
   openedAt: z.number(),
   deadline: z.number(),
   timeLimitMs: z.number().int(),
