@@ -592,7 +592,8 @@ export class RoomService {
 
   private async leaderboard(room: RoomRecord) {
     const ranked = await this.ranked(room.pin);
-    const previous = previousRanks(ranked, await this.store.getAnswers(room.pin, room.questionIndex));
+    // Before the first question everyone was tied, so no arrow after it: it would show all but the leader dropping.
+    const previous = room.questionIndex > 0 ? previousRanks(ranked, await this.store.getAnswers(room.pin, room.questionIndex)) : undefined;
     return { index: room.questionIndex, total: room.total, top: ranked.slice(0, 5).map((r) => toStanding(r, previous)), count: ranked.length };
   }
 
