@@ -39,9 +39,9 @@ describe.each(STORE_KINDS)('the leaderboard\'s rank arrows on the %s store', (ki
     const open = next(first!.socket, 'question:open');
     await must(host, 'host:next', {});
     await open;
-    await answer(first!.socket, 1, FIXTURE_WRONG[1]);
-    await answer(second!.socket, 1, FIXTURE_ANSWERS[1]);
-    await answer(third!.socket, 1, FIXTURE_WRONG[1]);
+    await answer(first!.socket, 1, [...FIXTURE_WRONG[1]]);
+    await answer(second!.socket, 1, [...FIXTURE_ANSWERS[1]]);
+    await answer(third!.socket, 1, [...FIXTURE_WRONG[1]]);
     await next(host, 'question:reveal');
     board = next(host, 'leaderboard:show');
     await must(host, 'host:next', {});
