@@ -20,14 +20,14 @@ export function answerDelayMs(burst: boolean): number {
 }
 
 /** A random answer of the right shape: the bench, like any client, never knows the correct one. */
-export function randomAnswer(question: Pick<QuestionOpen, 'type' | 'options' | 'selectCount'>): Answer {
+export function randomAnswer(question: Pick<QuestionOpen, 'type' | 'options'>): Answer {
   const n = question.options.length;
   switch (question.type) {
     case 'single':
     case 'truefalse':
       return Math.floor(Math.random() * n);
     case 'multi': {
-      const want = Math.min(n, Math.max(1, question.selectCount ?? 1 + Math.floor(Math.random() * n)));
+      const want = 1 + Math.floor(Math.random() * n);
       const pool = [...Array(n).keys()];
       // A partial Fisher–Yates: the first `want` slots end up a uniform random choice.
       for (let i = 0; i < want; i++) {

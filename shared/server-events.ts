@@ -13,8 +13,6 @@ export const questionOpenSchema = z.object({
   type: questionTypeSchema,
   text: z.string(),
   options: z.array(z.string()),
-  /** How many options a multi question wants, so a phone can say "choose 2". */
-  selectCount: z.number().int().optional(),
   openedAt: z.number(),
   deadline: z.number(),
   timeLimitMs: z.number().int(),
@@ -169,6 +167,8 @@ export const roomStateSchema = z.discriminatedUnion('role', [
     locked: z.boolean(),
     players: z.array(lobbyPlayerSchema),
     answered: z.number().int(),
+    /** While a question is open: the players who have answered it, for the host's players panel. */
+    answeredIds: z.array(playerIdSchema),
   }),
   z.object({
     role: z.literal('player'),
@@ -195,6 +195,10 @@ export const serverEvents = {
   'question:progress': {
     payload: z.object({ index: z.number().int(), answered: z.number().int(), connected: z.number().int() }),
     doc: 'Host only: answers so far (throttled to 4 a second).',
+  },
+  'question:answered': {
+    payload: z.object({ index: z.number().int(), playerIds: z.array(playerIdSchema) }),
+    doc: 'Host only: players who answered the open question since the last update (throttled like question:progress); add them to `answeredIds` from `room:state`.',
   },
   'question:reveal': { payload: revealSchema, doc: 'Everyone: the question closed; the answer and how the room voted.' },
   'player:result': { payload: playerResultSchema, doc: 'Each player, their own: right or not, points, score, rank, streak.' },

@@ -4,7 +4,7 @@ import { FIXTURE_ANSWERS, FIXTURE_QUIZ } from './support/fixture-quiz.js';
 import { answer, hostRoom, seatPlayers } from './support/game.js';
 import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
 
-const OPEN_KEYS = ['index', 'total', 'type', 'text', 'options', 'selectCount', 'openedAt', 'deadline', 'timeLimitMs'];
+const OPEN_KEYS = ['index', 'total', 'type', 'text', 'options', 'openedAt', 'deadline', 'timeLimitMs'];
 
 describe.each(STORE_KINDS)('the protocol on the %s store', (kind) => {
   let server: TestServer;

@@ -73,6 +73,8 @@ export function editorView(start: QuizInput, isNew: boolean, actions: EditorActi
   cards = start.questions.map(cardFor);
   layout();
 
+  // Saving a quiz unchanged would only bump its version, and reports name the version they were played from.
+  const loaded = isNew ? null : JSON.stringify(quizSchema.safeParse(start).data ?? null);
   const read = (): QuizInput => ({ id: start.id, title: title.input.value, description: description.input.value, questions: cards.map((c) => c.read()) });
 
   const metaSlots = new Map<string, ErrorSlot>([['title', title], ['description', description]]);
@@ -102,6 +104,7 @@ export function editorView(start: QuizInput, isNew: boolean, actions: EditorActi
             const details = issueDetails(checked.error.issues);
             return show(`${details.length} ${details.length === 1 ? 'thing needs' : 'things need'} fixing before the quiz can be saved.`, details);
           }
+          if (loaded === JSON.stringify(checked.data)) return actions.close('No changes to save.');
           save.disabled = true;
           const reply = await actions.save(checked.data);
           save.disabled = false;

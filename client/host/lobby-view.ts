@@ -50,23 +50,24 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
       ]),
       qr,
     ]),
-    h('div', { class: 'lobby-bar' }, [h('h2', { class: 'lobby-count', attrs: { 'aria-live': 'polite' } }, [countText]), lockButton]),
-    empty,
-    list,
+    h('div', { class: 'lobby-roster' }, [
+      h('div', { class: 'lobby-bar' }, [h('h2', { class: 'lobby-count', attrs: { 'aria-live': 'polite' } }, [countText]), lockButton]),
+      empty,
+      list,
+    ]),
   ]);
 
-  /** One line per player, kept between updates: an assembly's list changes by a few names at a time. */
+  /** One name per player, kept between updates: an assembly's list changes by a few names at a time. A click removes them. */
   const lines = new Map<string, { li: HTMLElement; connected: boolean }>();
   const line = (player: LobbyPlayer) =>
     h('li', { class: player.connected ? 'lobby-player' : 'lobby-player is-away' }, [
-      h('span', { class: 'lobby-name', text: player.nickname }),
       h('button', {
-        class: 'kick',
-        text: '×',
-        attrs: { type: 'button', 'aria-label': `Remove ${player.nickname}`, 'data-player-id': player.id },
+        class: 'lobby-chip',
+        attrs: { type: 'button', 'aria-label': `Remove ${player.nickname}`, title: `Remove ${player.nickname}`, 'data-player-id': player.id },
         on: { click: () => actions.kick(player) },
-      }),
+      }, [h('span', { class: 'lobby-name', text: player.nickname }), h('span', { class: 'kick', text: '×', attrs: { 'aria-hidden': 'true' } })]),
     ]);
+  const fit = fitNames(list, () => lines.size);
 
   return {
     el,
@@ -94,6 +95,7 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
           shown.li.classList.toggle('is-away', !player.connected);
         }
       }
+      fit();
     },
     setLocked(value) {
       locked = value;
@@ -102,4 +104,42 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
       el.classList.toggle('is-locked', value);
     },
   };
+}
+
+/** The names' size at most, in root ems: a few players read from the back of the room. */
+const LARGEST_EM = 1.4;
+/** A name's cell in its own ems (about 13 characters wide) and the gap between cells, as the stylesheet lays them out. */
+const CELL_WIDTH_EM = 8.5;
+const CELL_HEIGHT_EM = 1.9;
+const GAP_EM = 0.35;
+
+/**
+ * Every name stays on screen, however many join: the names shrink until the grid holds them all (the newest
+ * were hidden below an inner scroll before). The largest size whose columns × rows hold the count is set as
+ * the grid's font size; a binary search over sizes, at each change of count or of the screen.
+ */
+function fitNames(list: HTMLElement, count: () => number): () => void {
+  const fits = (size: number, width: number, height: number) => {
+    const gap = size * GAP_EM;
+    const columns = Math.floor((width + gap) / (size * CELL_WIDTH_EM + gap));
+    const rows = Math.floor((height + gap) / (size * CELL_HEIGHT_EM + gap));
+    return columns * rows >= Math.max(1, count());
+  };
+  const fit = () => {
+    const { width, height } = list.getBoundingClientRect();
+    if (width === 0 || height === 0) return;
+    let small = 2;
+    let large = parseFloat(getComputedStyle(document.documentElement).fontSize) * LARGEST_EM;
+    if (!fits(large, width, height)) {
+      for (let i = 0; i < 12; i++) {
+        const middle = (small + large) / 2;
+        if (fits(middle, width, height)) small = middle;
+        else large = middle;
+      }
+      large = small;
+    }
+    list.style.setProperty('--name-size', `${large.toFixed(2)}px`);
+  };
+  new ResizeObserver(fit).observe(list);
+  return fit;
 }

@@ -7,6 +7,7 @@ import { createHome } from './home.js';
 import { joinBase, joinLink } from './join-link.js';
 import { lobbyView, type LobbyView } from './lobby-view.js';
 import { nextControls } from './next-controls.js';
+import { playersPanel } from './players-panel.js';
 import { hostQuestionView, type HostQuestionView } from './question-view.js';
 import { reportView } from './report-view.js';
 import { revealView } from './reveal-view.js';
@@ -23,11 +24,14 @@ let session = loadHostSession();
 let room: HostRoomState | null = null;
 let lobby: LobbyView | null = null;
 let question: HostQuestionView | null = null;
+/** Who has answered the open question, for the players panel. */
+let answered = new Set<string>();
 
 const stage = h('div', { class: 'stage-slot' });
 const pinBadge = h('p', { class: 'pin-badge' });
 const controls = nextControls(advance, () => void endGame());
-const screen = h('div', { class: 'screen' }, [h('header', { class: 'screen-top' }, [pinBadge]), stage, controls.el]);
+const panel = playersPanel({ kick, lock });
+const screen = h('div', { class: 'screen' }, [h('header', { class: 'screen-top' }, [pinBadge, panel.toggle]), stage, panel.el, controls.el]);
 
 function say(message: string): void {
   banner.textContent = message;
@@ -83,6 +87,11 @@ function render(): void {
   if (playing) void showJoinBadge(room);
   controls.update(room.phase, nextLabel(room));
   stage.replaceChildren(stageFor(room));
+  updatePanel();
+}
+
+function updatePanel(): void {
+  if (room) panel.update({ phase: room.phase, players: room.players, locked: room.locked, answered });
 }
 
 /** Late joiners read the link from the top bar during the game. */
@@ -181,6 +190,7 @@ async function lock(locked: boolean): Promise<void> {
   if (!ack.ok) return say(ack.error.message);
   if (room) room.locked = ack.locked;
   lobby?.setLocked(ack.locked);
+  updatePanel();
 }
 
 function setGameOver(over: GameOver): void {
@@ -200,14 +210,24 @@ socket.on('server:restarting', () => say('The server is restarting. Reconnecting
 socket.on('room:state', (state) => {
   if (state.role !== 'host') return;
   room = state;
+  answered = new Set(state.answeredIds);
   render();
 });
 socket.on('lobby:update', (update) => {
   if (!room) return;
   room = { ...room, players: applyLobbyUpdate(room.players, update), count: update.count };
   lobby?.setPlayers(room.players, room.count);
+  updatePanel();
 });
-socket.on('question:open', (q) => enter('question', { question: q, questionIndex: q.index, answered: 0 }));
+socket.on('question:open', (q) => {
+  answered = new Set();
+  enter('question', { question: q, questionIndex: q.index, answered: 0 });
+});
+socket.on('question:answered', ({ index, playerIds }) => {
+  if (!room || room.phase !== 'question' || room.questionIndex !== index) return;
+  for (const id of playerIds) answered.add(id);
+  updatePanel();
+});
 socket.on('question:progress', ({ index, answered, connected }) => {
   if (!room || room.questionIndex !== index) return;
   room.answered = answered;

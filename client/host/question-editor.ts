@@ -80,6 +80,8 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
   type.input.value = question.type;
   text.input.value = question.text;
   question.options.forEach((o, i) => rows[i] && (rows[i].option.value = o));
+  // Marks become checkboxes first: ticked while still radios sharing a name, each tick would clear the one before.
+  fitType();
   question.correct.forEach((i) => rows[i] && (rows[i].mark.checked = true));
   accepted.input.value = (question.accepted ?? []).join('\n');
   explanation.input.value = question.explanation;
@@ -87,7 +89,6 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
   sectionTitle.input.value = question.section.title;
   difficulty.input.value = String(question.difficulty);
   timeLimit.input.value = String(question.timeLimitSec);
-  fitType();
 
   /** Filled answer rows become the options, in order; `shown[k]` is the row of option k, for placing errors. */
   let shown: number[] = [];

@@ -19,7 +19,7 @@ const TYPE_HINTS: Record<QuestionOpen['type'], string> = {
 
 export function hostQuestionView(question: QuestionOpen, clock: Clock): HostQuestionView {
   const progress = h('p', { class: 'answered', attrs: { 'aria-live': 'polite', 'data-testid': 'answered' } });
-  const hint = question.type === 'multi' && question.selectCount ? `Pick ${question.selectCount}` : TYPE_HINTS[question.type];
+  const hint = TYPE_HINTS[question.type];
 
   const { seconds, bar, spoken, stop } = countdownDisplay(clock, question, 'host-count');
 

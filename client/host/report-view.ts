@@ -1,6 +1,7 @@
 import type { GameOver } from '../../shared/index.js';
 import { h } from '../common/dom.js';
 import { downloadCsv, toCsv } from './csv.js';
+import { playersCsvTable, savedReportOf } from './players-csv.js';
 
 type Report = NonNullable<GameOver['report']>;
 
@@ -21,7 +22,14 @@ export function reportView(report: Report, title: string, pin: string, onNewGame
         class: 'btn',
         text: 'Download CSV (players)',
         attrs: { type: 'button' },
-        on: { click: () => downloadCsv(`quizroom-${pin}-${stamp}-players.csv`, toCsv([playerHead, ...playerRows])) },
+        on: {
+          // The saved report holds every player's answers; the summary game:over carries is the fallback.
+          click: async () => {
+            const saved = await savedReportOf(pin);
+            const { head, rows } = saved ? playersCsvTable(saved) : { head: playerHead, rows: playerRows };
+            downloadCsv(`quizroom-${pin}-${stamp}-players.csv`, toCsv([head, ...rows]));
+          },
+        },
       }),
       h('button', {
         class: 'btn',

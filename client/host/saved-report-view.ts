@@ -3,6 +3,7 @@ import { h } from '../common/dom.js';
 import { optionClass } from '../common/options.js';
 import { downloadCsv, toCsv } from './csv.js';
 import { percent, when } from './past-games.js';
+import { playersCsvTable } from './players-csv.js';
 import { table } from './report-view.js';
 
 const seconds = (ms: number | null) => (ms === null ? '' : (ms / 1000).toFixed(1));
@@ -105,6 +106,7 @@ export function savedReportView(report: SavedReport, onBack: () => void): HTMLEl
   const questionRows = report.questions.map((q) => [q.index + 1, q.text, q.answer, q.answered, q.correct, percent(q.shareCorrect), seconds(q.averageResponseMs)]);
   const version = report.quizVersion === null ? 'built-in quiz' : `quiz version ${report.quizVersion}`;
   const csv = (name: string, head: string[], rows: (string | number)[][]) => () => downloadCsv(`quizroom-${report.pin}-${stamp}-${name}.csv`, toCsv([head, ...rows]));
+  const playersCsv = playersCsvTable(report);
 
   return h('section', { class: 'saved-report', attrs: { 'data-view': 'saved-report', 'data-home': '' } }, [
     h('div', { class: 'dashboard-top' }, [
@@ -113,7 +115,7 @@ export function savedReportView(report: SavedReport, onBack: () => void): HTMLEl
     ]),
     h('p', { class: 'muted', text: `${when(report.finishedAt)} · PIN ${report.pin} · ${report.players.length} players · ${report.questions.length} questions · ${version}` }),
     h('div', { class: 'report-actions' }, [
-      h('button', { class: 'btn btn-small', text: 'Download CSV (players)', attrs: { type: 'button' }, on: { click: csv('players', playerHead, playerRows) } }),
+      h('button', { class: 'btn btn-small', text: 'Download CSV (players)', attrs: { type: 'button' }, on: { click: csv('players', playersCsv.head, playersCsv.rows) } }),
       h('button', { class: 'btn btn-small', text: 'Download CSV (questions)', attrs: { type: 'button' }, on: { click: csv('questions', questionHead, questionRows) } }),
     ]),
     callouts(report),

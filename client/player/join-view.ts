@@ -32,7 +32,8 @@ export function joinView({ pin, notice, onJoin }: JoinViewOptions): HTMLElement 
       autocomplete: 'nickname',
       autocapitalize: 'words',
       spellcheck: 'false',
-      maxlength: 20,
+      // The wire's limit, not the game's: a longer name is refused by the server, which says why, rather than cut short here.
+      maxlength: 100,
       placeholder: 'Your nickname',
       'aria-describedby': 'join-error',
     },

@@ -1,14 +1,15 @@
 import type { ErrorCode, WireError } from '../../shared/index.js';
 
-/** What a player reads for each refusal; the server's own message is only a fallback. */
+/**
+ * What a player reads for each refusal; codes not listed show the server's own message. A refused nickname is
+ * one of those: it has several reasons (taken, too long, invisible characters, not allowed) and the server names which.
+ */
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
   bad_request: 'A game PIN is 6 digits. Check the number on the big screen.',
   not_found: 'No game with that PIN. Check the number on the big screen.',
   forbidden: 'You are no longer in this game.',
   room_locked: 'The host has locked this game. Ask them to let you in.',
   room_full: 'This game is full.',
-  nickname_taken: 'Someone in this game already has that nickname. Pick another one.',
-  nickname_refused: 'That nickname is not allowed. Pick another one.',
   wrong_phase: 'The game has moved on. Wait for the next question.',
   already_answered: 'You already answered this question.',
   too_late: "Too late: time's up for this question.",

@@ -62,11 +62,11 @@ function optionButton(text: string, index: number, on: { click: () => void }): H
   ]);
 }
 
+/** Any non-empty set may be sent: how many options are right is part of the answer, so the phone never knows it. */
 function multiAnswer(question: QuestionOpen, controls: (HTMLButtonElement | HTMLInputElement)[], send: (answer: Answer) => void): HTMLElement {
   const chosen = new Set<number>();
-  const want = question.selectCount;
   const submit = h('button', { class: 'btn btn-big', text: 'Submit', attrs: { type: 'button', disabled: true } });
-  const ready = () => (want ? chosen.size === want : chosen.size > 0);
+  const ready = () => chosen.size > 0;
   const toggles = question.options.map((text, index) => {
     const button = optionButton(text, index, {
       click: () => {
@@ -84,9 +84,8 @@ function multiAnswer(question: QuestionOpen, controls: (HTMLButtonElement | HTML
     if (ready()) send([...chosen].sort((a, b) => a - b));
   });
   controls.push(submit);
-  const hint = want ? `Choose ${want}` : 'Choose all that apply';
   return h('div', { class: 'answers answers-multi' }, [
-    h('p', { class: 'hint', text: hint, attrs: { id: 'multi-hint' } }),
+    h('p', { class: 'hint', text: 'Choose all that apply', attrs: { id: 'multi-hint' } }),
     h('div', { class: 'answers', attrs: { role: 'group', 'aria-labelledby': 'multi-hint' } }, toggles),
     submit,
   ]);

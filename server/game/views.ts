@@ -3,9 +3,12 @@ import type { PlayerResult, QuestionOpen, Reveal } from '../../shared/server-eve
 import type { AnswerRecord, RoomRecord } from './records.js';
 import { distribution, playerAbove, type Ranked } from './standings.js';
 
-/** What players see of an open question: built field by field so the answer can never ride along. */
+/**
+ * What players see of an open question: built field by field so the answer can never ride along, nor how many
+ * options of a multi question are right (that count is part of the answer).
+ */
 export function questionOpenView(room: RoomRecord, question: Question): QuestionOpen {
-  const view: QuestionOpen = {
+  return {
     index: room.questionIndex,
     total: room.total,
     type: question.type,
@@ -15,8 +18,6 @@ export function questionOpenView(room: RoomRecord, question: Question): Question
     deadline: room.deadline,
     timeLimitMs: room.deadline - room.openedAt,
   };
-  if (question.type === 'multi') view.selectCount = question.correct.length;
-  return view;
 }
 
 export function revealView(index: number, question: Question, answers: readonly AnswerRecord[]): Reveal {

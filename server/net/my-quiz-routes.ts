@@ -6,6 +6,7 @@ import { quizSchema, type Quiz } from '../../shared/quiz.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { Logger } from '../logger.js';
 import type { QuizCatalog } from '../quiz/catalog.js';
+import { exportFilename } from '../quiz/export-filename.js';
 import { QuizImportError, type ImportIssue } from '../quiz/import-error.js';
 import { newQuizId, type LibraryEntry, type QuizLibrary, type SaveOutcome } from '../quiz/library.js';
 import { exportQuizCsv, importQuizCsv } from '../quiz/quiz-csv.js';
@@ -101,12 +102,12 @@ export function myQuizRoutes(options: MyQuizRouteOptions): express.Router {
 
   router.get('/:id/export.json', async (req, res) => {
     const { quiz } = await find(res, String(req.params.id));
-    res.attachment(`${quiz.id}.json`).send(exportQuizJson(quiz));
+    res.attachment(exportFilename(quiz.title, 'json')).send(exportQuizJson(quiz));
   });
 
   router.get('/:id/export.csv', async (req, res) => {
     const { quiz } = await find(res, String(req.params.id));
-    res.attachment(`${quiz.id}.csv`).send(exportQuizCsv(quiz));
+    res.attachment(exportFilename(quiz.title, 'csv')).send(exportQuizCsv(quiz));
   });
 
   router.get('/:id', async (req, res) => {

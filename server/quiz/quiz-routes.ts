@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fail, GameError } from '../../shared/errors.js';
 import type { Quiz } from '../../shared/quiz.js';
 import type { QuizCatalog } from './catalog.js';
+import { exportFilename } from './export-filename.js';
 import { QuizImportError, type ImportIssue } from './import-error.js';
 import { importQuizCsv, exportQuizCsv } from './quiz-csv.js';
 import { importQuizJson, exportQuizJson } from './quiz-json.js';
@@ -56,8 +57,8 @@ export function quizRoutes(catalog: QuizCatalog, requireHost: express.RequestHan
       if (quiz) send(quiz, res);
       else res.status(404).json(fail('not_found', `No quiz with id ${id}.`));
     };
-  router.get('/:id/export.json', requireHost, withQuiz((quiz, res) => res.attachment(`${quiz.id}.json`).send(exportQuizJson(quiz))));
-  router.get('/:id/export.csv', requireHost, withQuiz((quiz, res) => res.attachment(`${quiz.id}.csv`).send(exportQuizCsv(quiz))));
+  router.get('/:id/export.json', requireHost, withQuiz((quiz, res) => res.attachment(exportFilename(quiz.title, 'json')).send(exportQuizJson(quiz))));
+  router.get('/:id/export.csv', requireHost, withQuiz((quiz, res) => res.attachment(exportFilename(quiz.title, 'csv')).send(exportQuizCsv(quiz))));
   router.get('/:id', requireHost, withQuiz((quiz, res) => res.json({ ok: true, quiz })));
 
   // Body-parser errors (bad JSON, too large) carry a `type` and a 4xx status; answer them in our shape.

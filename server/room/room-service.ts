@@ -119,6 +119,8 @@ export class RoomService {
   private readonly turns = new RoomTurns();
   /** Players whose line on the host's list changed here since this process last sent an update, per room. */
   private readonly lobbyChanges = new Map<string, Set<string>>();
+  /** Players whose answer this process recorded since it last told the host, per room, with the question's index. */
+  private readonly answeredHere = new Map<string, { index: number; playerIds: string[] }>();
 
   constructor(deps: RoomServiceDeps) {
     this.store = deps.store;
@@ -290,13 +292,22 @@ export class RoomService {
     this.logger.info({ pin, playerId }, 'player kicked');
     this.lobbyChanged(pin, playerId);
     this.progress.schedule(pin);
+    await this.withoutKicked(pin);
+  }
+
+  /** A kicked player leaves the standings on screen at once: a leaderboard or podium up now is shown again without them. */
+  private async withoutKicked(pin: string): Promise<void> {
+    this.finalsCache.delete(pin);
+    const room = await this.store.getRoom(pin);
+    if (room?.phase === 'leaderboard') this.outbox.toRoom(pin, 'leaderboard:show', await this.leaderboard(room));
+    if (room?.phase === 'podium') await this.sendPodium(pin);
   }
 
   async hostState(pin: string): Promise<HostRoomState> {
     const room = await this.requireRoom(pin);
-    const [players, answered] = await Promise.all([
+    const [players, answers] = await Promise.all([
       this.lobbyPlayers(pin),
-      room.phase === 'question' ? this.store.answerCount(pin, room.questionIndex) : Promise.resolve(0),
+      room.phase === 'question' ? this.store.getAnswers(pin, room.questionIndex) : Promise.resolve([]),
     ]);
     return {
       role: 'host',
@@ -305,7 +316,8 @@ export class RoomService {
       settings: { ...room.settings, total: room.total },
       locked: room.locked,
       players,
-      answered,
+      answered: answers.length,
+      answeredIds: answers.map((a) => a.playerId),
     };
   }
 
@@ -314,6 +326,12 @@ export class RoomService {
     const [players, connected] = await Promise.all([this.store.listPlayers(pin), this.store.connectedIds(pin)]);
     const online = new Set(connected);
     return players.filter((p) => !p.kicked).map((p) => ({ id: p.id, nickname: p.nickname, connected: online.has(p.id) }));
+  }
+
+  private answeredLately(pin: string, index: number, playerId: string): void {
+    const lately = this.answeredHere.get(pin);
+    if (lately?.index === index) lately.playerIds.push(playerId);
+    else this.answeredHere.set(pin, { index, playerIds: [playerId] });
   }
 
   private lobbyChanged(pin: string, playerId: string): void {
@@ -386,6 +404,7 @@ export class RoomService {
     const ladder = correct ? pointsByStreak(responseMs, room.deadline - room.openedAt, room.settings.pointsMode) : [];
     const outcome = await this.store.recordAnswer(pin, questionIndex, { playerId, answer, correct, responseMs, ladder });
     if (outcome.status !== 'ok') throw ANSWER_REFUSED[outcome.status]();
+    this.answeredLately(pin, questionIndex, playerId);
     this.progress.schedule(pin);
     // The last answer closes the question at once rather than at the host counter's next tick.
     if (outcome.answered >= outcome.connected) {
@@ -543,6 +562,7 @@ export class RoomService {
         this.progress.forget(pin);
         this.lobby.forget(pin);
         this.lobbyChanges.delete(pin);
+        this.answeredHere.delete(pin);
         this.owned.delete(pin);
         this.questionCache.delete(pin);
         this.nicknameCache.delete(pin);
@@ -592,17 +612,22 @@ export class RoomService {
 
   private async leaderboard(room: RoomRecord) {
     const ranked = await this.ranked(room.pin);
-    const previous = previousRanks(ranked, await this.store.getAnswers(room.pin, room.questionIndex));
+    // Before the first question everyone was tied, so no arrow after it: it would show all but the leader dropping.
+    const previous = room.questionIndex > 0 ? previousRanks(ranked, await this.store.getAnswers(room.pin, room.questionIndex)) : undefined;
     return { index: room.questionIndex, total: room.total, top: ranked.slice(0, 5).map((r) => toStanding(r, previous)), count: ranked.length };
   }
 
   private async podium(pin: string): Promise<void> {
+    await this.saveReport(pin, (await this.sendPodium(pin)).report);
+  }
+
+  private async sendPodium(pin: string): Promise<Finals> {
     const finals = await this.finals(pin);
     await this.turns.take();
     const base = { podium: finals.podium, count: finals.count, total: finals.total };
     this.outbox.toHosts(pin, 'game:over', { ...base, report: hostReport(finals.report) });
     for (const [playerId, you] of finals.you) this.outbox.toPlayer(pin, playerId, 'game:over', { ...base, you });
-    await this.saveReport(pin, finals.report);
+    return finals;
   }
 
   /**
@@ -659,12 +684,19 @@ export class RoomService {
       // The open question's record when this process holds it (up to four times a second per room, so no
       // room read); the counts are read fresh either way.
       const room = this.openQuestions.get(pin) ?? (await this.store.getRoom(pin));
-      if (!room || room.phase !== 'question') return;
+      if (!room || room.phase !== 'question') {
+        this.answeredHere.delete(pin);
+        return;
+      }
       const [answered, connected] = await Promise.all([
         this.store.answerCount(pin, room.questionIndex),
         this.store.connectedCount(pin),
       ]);
       this.outbox.toHostsCounter(pin, 'question:progress', { index: room.questionIndex, answered, connected });
+      // Unlike the counts, who answered is a change only this process saw: to every host screen, wherever it is.
+      const lately = this.answeredHere.get(pin);
+      this.answeredHere.delete(pin);
+      if (lately?.index === room.questionIndex) this.outbox.toHosts(pin, 'question:answered', { index: lately.index, playerIds: lately.playerIds });
       await this.closeIfEveryoneAnswered(room, { answered, connected });
     } catch (err) {
       this.logger.warn({ err, pin }, 'progress update failed');

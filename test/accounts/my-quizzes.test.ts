@@ -98,11 +98,13 @@ describe.each(STORE_KINDS)('a host\'s own quizzes on the %s store', (kind) => {
     expect(imported.questionCount).toBe(4);
 
     const csv = await ada.text(`/api/my/quizzes/${imported.id}/export.csv`);
-    expect(csv.disposition).toContain(`${imported.id}.csv`);
+    // Named after the title ("Fixture quiz"), which a teacher recognises, not the server's id.
+    expect(csv.disposition).toBe('attachment; filename=fixture-quiz.csv');
     const back = success(await ada.call<Saved>('POST', '/api/my/quizzes/import', { format: 'csv', title: 'From a sheet', content: csv.text }));
     expect(back.quiz).toMatchObject({ title: 'From a sheet', questionCount: 4 });
 
     const exported = await ada.text(`/api/my/quizzes/${back.quiz.id}/export.json`);
+    expect(exported.disposition).toBe('attachment; filename=from-a-sheet.json');
     expect((JSON.parse(exported.text) as Quiz).questions.map((q) => q.text)).toEqual(FIXTURE_QUIZ.questions.map((q) => q.text));
   });
 

@@ -91,9 +91,13 @@ describe('a whole game through the real UI', () => {
     await screenshot(host, 'host-report');
     const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download CSV (players)' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFRank,Nickname,Score,Correct,Answered');
-    expect(csv).toContain(',Ada,');
-    expect(csv.trim().split('\r\n')).toHaveLength(1 + names.length);
+    // Each player's answer to every question, and whether it was right, after the totals.
+    const lines = csv.replace(/\r\n$/, '').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFRank,Nickname,Score,Correct,Answered,Accuracy,Q1 answer,Q1 right,Q2 answer,Q2 right,Q3 answer,Q3 right');
+    expect(lines).toHaveLength(1 + names.length);
+    const row = (name: string) => lines.find((l) => l.split(',')[1] === name)!;
+    expect(row('Ada')).toMatch(/^1,Ada,\d+,3,3,100%,.+,yes,.+,yes,.+,yes$/);
+    expect(row('Linus')).toMatch(/^3,Linus,0,0,3,0%,.+,no,.+,no,.+,no$/);
 
     // The room is closed now; the phones keep their final screen and study list.
     await waitForView(linus, 'final');

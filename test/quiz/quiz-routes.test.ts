@@ -97,12 +97,13 @@ describe('quiz routes for a host', () => {
     const csv = await fetch(`${ctx.base}/module-16-s6/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename=module-16-s6.csv');
+    // Named after the quiz's title ("6. Jupyter workflow"), not its id.
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename=6-jupyter-workflow.csv');
     const text = await csv.text();
     expect(text.replace(/^\uFEFF/, '').startsWith(`${KAHOOT_HEADER},Type,`)).toBe(true);
     expect(text).toContain('Code, output and prose');
     const json = await fetch(`${ctx.base}/module-16-s6/export.json`);
-    expect(json.headers.get('content-disposition')).toBe('attachment; filename=module-16-s6.json');
+    expect(json.headers.get('content-disposition')).toBe('attachment; filename=6-jupyter-workflow.json');
     expect(await json.text()).toBe(exportQuizJson(ctx.catalog.get('module-16-s6')!));
     expect((await fetch(`${ctx.base}/nope/export.csv`)).status).toBe(404);
   });
