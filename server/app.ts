@@ -9,6 +9,7 @@ import { openHostStores } from './accounts/host-stores.js';
 import { readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createHttpApp } from './net/http-app.js';
+import { originAllowed } from './net/origin.js';
 import { RateLimits } from './net/rate-limits.js';
 import { attachSocketHandlers } from './net/socket-handlers.js';
 import { createCatalog, type QuizCatalog } from './quiz/catalog.js';
@@ -45,20 +46,6 @@ export interface RunningServer {
   store: RoomStore;
   /** Stops accepting, tells clients to reconnect, and leaves every room consistent in the store. */
   close(): Promise<void>;
-}
-
-/**
- * WebSockets are not covered by CORS, so the origin is checked here: browsers may connect from the pages'
- * own origin or the configured one; clients that send no Origin (scripts, tests) are not browsers and pass.
- */
-export function originAllowed(origin: string | undefined, host: string | undefined, configured: string | undefined): boolean {
-  if (!origin) return true;
-  if (configured && origin === configured) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -108,6 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     hosts,
     openMode,
     trustProxy: config.trustProxy,
+    corsOrigin: config.corsOrigin,
     now,
   });
   const http = createServer(app);
@@ -117,6 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: config.pingIntervalMs,
     cors: config.corsOrigin ? { origin: config.corsOrigin } : undefined,
+    // WebSockets are not covered by CORS, so the handshake's origin is checked as state-changing HTTP requests are.
     allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, config.corsOrigin)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
   });

@@ -12,6 +12,7 @@ import { accountRoutes } from './account-routes.js';
 import { requireHost } from './host-auth.js';
 import { myQuizRoutes } from './my-quiz-routes.js';
 import { reportRoutes } from './report-routes.js';
+import { sameOrigin } from './same-origin.js';
 
 export interface HttpAppOptions {
   store: RoomStore;
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   openMode: boolean;
   /** Behind a reverse proxy: take the client address and HTTPS from X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** CORS_ORIGIN: another site allowed to call the API, besides the pages' own origin. */
+  corsOrigin: string | undefined;
   now: () => number;
 }
 
@@ -50,6 +53,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   );
   const { accounts, library, reports } = options.hosts;
   const { catalog, logger, openMode } = options;
+  app.use(sameOrigin(options.corsOrigin));
   // Quiz routes carry whole quizzes and parse their own bodies (up to 256 KB); everything else stays small.
   app.use('/api/quizzes', quizRoutes(catalog, requireHost({ hostKey: options.hostKey, openMode, accounts })));
   app.use('/api/my/quizzes', myQuizRoutes({ accounts, library, catalog, logger, now: options.now }));
