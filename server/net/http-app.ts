@@ -9,7 +9,7 @@ import type { QuizCatalog } from '../quiz/catalog.js';
 import { quizRoutes } from '../quiz/quiz-routes.js';
 import type { RoomStore } from '../store/room-store.js';
 import { accountRoutes } from './account-routes.js';
-import { requireHost } from './host-auth.js';
+import { holdsHostKey, requireHost } from './host-auth.js';
 import { myQuizRoutes } from './my-quiz-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { sameOrigin } from './same-origin.js';
@@ -55,8 +55,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const { catalog, logger, openMode } = options;
   app.use(sameOrigin(options.corsOrigin));
   // Quiz routes carry whole quizzes and parse their own bodies (up to 256 KB); everything else stays small.
-  app.use('/api/quizzes', quizRoutes(catalog, requireHost({ hostKey: options.hostKey, openMode, accounts })));
-  app.use('/api/my/quizzes', myQuizRoutes({ accounts, library, catalog, logger, now: options.now }));
+  app.use('/api/quizzes', quizRoutes(catalog, { requireHost: requireHost({ hostKey: options.hostKey, openMode, accounts }), holdsHostKey: holdsHostKey(options.hostKey) }));
+  app.use('/api/my/quizzes', myQuizRoutes({ accounts, library, catalog, holdsHostKey: holdsHostKey(options.hostKey), logger, now: options.now }));
   app.use(express.json({ limit: '16kb' }));
   app.use('/api/account', accountRoutes(accounts, { openMode, logger }));
   app.use('/api/my/reports', reportRoutes({ accounts, reports, openMode, logger }));

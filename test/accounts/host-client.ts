@@ -1,5 +1,6 @@
 import type { Account } from '../../shared/account.js';
 import type { ApiError } from '../../shared/api.js';
+import type { Config } from '../../server/config.js';
 import { connectClient, type TestSocket } from '../support/clients.js';
 import { startTestServer, type StoreKind, type TestServer } from '../support/server.js';
 
@@ -58,13 +59,17 @@ export function success<T>(reply: Reply<T>): { ok: true } & T {
   return reply.body;
 }
 
+/** The HOST_KEY of test servers that set one, and the header that presents it. */
+export const TEST_HOST_KEY = 'test-host-key-0123456789';
+export const withHostKey = { authorization: `Bearer ${TEST_HOST_KEY}` };
+
 let counter = 0;
 /** A new address on every call, so accounts made by tests sharing a store never collide. */
 export const freshEmail = (name = 'host') => `${name}.${Date.now().toString(36)}.${counter++}@school.example`;
 
 /** A server that wants accounts, and two signed-up hosts, Ada and Grace, who must not see each other's things. */
-export async function twoHostServer(kind: StoreKind): Promise<{ server: TestServer; ada: HostClient; grace: HostClient }> {
-  const server = await startTestServer(kind, { config: { openMode: false } });
+export async function twoHostServer(kind: StoreKind, config: Partial<Config> = {}): Promise<{ server: TestServer; ada: HostClient; grace: HostClient }> {
+  const server = await startTestServer(kind, { config: { openMode: false, ...config } });
   const ada = new HostClient(server.url);
   const grace = new HostClient(server.url);
   await ada.signUp(freshEmail('ada'));
