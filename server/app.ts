@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { anonymousOwner } from './accounts/anonymous-host.js';
 import { openHostStores } from './accounts/host-stores.js';
 import { readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -123,8 +124,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     leaseMs: config.leaseMs,
   });
   const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: store.prefix } : undefined);
-  const accountOf = async (cookie: string | undefined) => (await hosts.accounts.fromCookie(cookie))?.id ?? null;
-  attachSocketHandlers(io, { service, logger, now, limits, trustProxy: config.trustProxy, hosts: { openMode, accountOf } });
+  // Whom a game created on this socket belongs to: its account or, in open mode, the browser's anonymous-host id.
+  const ownerOf = async (cookie: string | undefined) => (await hosts.accounts.fromCookie(cookie))?.id ?? (openMode ? anonymousOwner(cookie) : null);
+  attachSocketHandlers(io, { service, logger, now, limits, trustProxy: config.trustProxy, hosts: { openMode, accountOf: ownerOf } });
   const resumed = await service.resume();
 
   await new Promise<void>((resolve) => http.listen(options.port ?? config.port, options.host ?? config.host, resolve));

@@ -59,7 +59,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use('/api/my/quizzes', myQuizRoutes({ accounts, library, catalog, holdsHostKey: holdsHostKey(options.hostKey), logger, now: options.now }));
   app.use(express.json({ limit: '16kb' }));
   app.use('/api/account', accountRoutes(accounts, { openMode, logger }));
-  app.use('/api/my/reports', reportRoutes({ accounts, reports, openMode, logger }));
+  app.use('/api/my/reports', reportRoutes({ accounts, reports, openMode, holdsHostKey: holdsHostKey(options.hostKey), logger }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -10,11 +10,29 @@ export interface Reply<T = Record<string, unknown>> {
   setCookie: string[];
 }
 
-/** A host's browser as far as the API sees it: real fetch, and a cookie jar of one session cookie. */
+/** A host's browser as far as the API sees it: real fetch, and a cookie jar (the session, the anonymous-host id). */
 export class HostClient {
-  cookie: string | undefined;
+  private readonly jar = new Map<string, string>();
 
   constructor(readonly url: string) {}
+
+  /** The Cookie header this browser sends; setting it replaces the whole jar. */
+  get cookie(): string | undefined {
+    return this.jar.size === 0 ? undefined : [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  set cookie(header: string | undefined) {
+    this.jar.clear();
+    for (const pair of header?.split(';') ?? []) this.keep(pair.trim());
+  }
+
+  private keep(pair: string) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return;
+    const value = pair.slice(eq + 1);
+    if (value === '') this.jar.delete(pair.slice(0, eq));
+    else this.jar.set(pair.slice(0, eq), value);
+  }
 
   async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const res = await fetch(`${this.url}${path}`, {
@@ -23,10 +41,7 @@ export class HostClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = res.headers.getSetCookie();
-    for (const line of setCookie) {
-      const pair = line.split(';')[0]!;
-      this.cookie = pair.endsWith('=') ? undefined : pair;
-    }
+    for (const line of setCookie) this.keep(line.split(';')[0]!);
     const text = await res.text();
     return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : ({ ok: true, text } as never), setCookie };
   }
