@@ -4,8 +4,9 @@ import { originAllowed } from './origin.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The origin a Referer names, or a value no site has when it is not a URL. */
-function refererOrigin(referer: string): string {
+/** Where the request says it comes from: its Origin, else its Referer's origin ('null' if that is no URL), else nothing. */
+function claimedOrigin(origin: string | undefined, referer: string | undefined): string | undefined {
+  if (origin !== undefined || referer === undefined) return origin;
   try {
     return new URL(referer).origin;
   } catch {
@@ -23,8 +24,7 @@ function refererOrigin(referer: string): string {
 export function sameOrigin(corsOrigin: string | undefined): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    const origin = req.get('origin') ?? (req.get('referer') === undefined ? undefined : refererOrigin(req.get('referer')!));
-    if (originAllowed(origin, req.get('host'), corsOrigin)) return next();
+    if (originAllowed(claimedOrigin(req.get('origin'), req.get('referer')), req.get('host'), corsOrigin)) return next();
     res.status(403).json(fail('forbidden', 'This request came from another site; it must come from the quizroom pages.'));
   };
 }

@@ -79,19 +79,23 @@ export function quizRoutes(catalog: QuizCatalog, access: QuizRouteAccess): expre
   };
 
   const withQuiz =
-    (send: (quiz: Quiz, res: express.Response) => void): express.RequestHandler =>
+    (send: (quiz: Quiz, res: express.Response, req: express.Request) => void): express.RequestHandler =>
     (req, res) => {
       const id = String(req.params.id);
       const quiz = catalog.get(id);
-      if (quiz) send(quiz, res);
+      if (quiz) send(quiz, res, req);
       else res.status(404).json(fail('not_found', `No quiz with id ${id}.`));
     };
   router.get('/:id/export.json', needsKey, withQuiz((quiz, res) => res.attachment(`${quiz.id}.json`).send(exportQuizJson(quiz))));
   router.get('/:id/export.csv', needsKey, withQuiz((quiz, res) => res.attachment(`${quiz.id}.csv`).send(exportQuizCsv(quiz))));
-  router.get('/:id', requireHost, (req, res, next) => {
-    const answers = holdsHostKey(req);
-    withQuiz((quiz) => res.json({ ok: true, answers, quiz: answers ? quiz : previewOf(quiz) }))(req, res, next);
-  });
+  router.get(
+    '/:id',
+    requireHost,
+    withQuiz((quiz, res, req) => {
+      const answers = holdsHostKey(req);
+      res.json({ ok: true, answers, quiz: answers ? quiz : previewOf(quiz) });
+    }),
+  );
 
   // Body-parser errors (bad JSON, too large) carry a `type` and a 4xx status; answer them in our shape.
   const bodyErrors: express.ErrorRequestHandler = (error, _req, res, next) => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '../../shared/account.js';
 import type { HostQuizSummary } from '../../shared/library.js';
-import { failure, HostClient, success, twoHostServer } from '../accounts/host-client.js';
+import { failure, freshEmail, HostClient, success, twoHostServer } from '../accounts/host-client.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
-import { STORE_KINDS, type TestServer } from '../support/server.js';
+import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
 
 /** Another origin on the same machine: same host name, another port, as a sibling app would be. */
 const SIBLING = 'http://127.0.0.1:1';
@@ -45,5 +45,20 @@ describe.each(STORE_KINDS)('state-changing requests from another origin on the %
     expect(await myQuizCount()).toBe(before + 3);
     // Reading needs no check: a GET changes nothing, and the browser keeps another site from reading the answer.
     expect((await ada.call('GET', '/api/my/quizzes', undefined, { origin: SIBLING })).status).toBe(200);
+  });
+});
+
+describe('state-changing requests from the configured CORS_ORIGIN', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('memory', { config: { openMode: false, corsOrigin: 'https://school.example' } });
+  });
+  afterAll(async () => server?.stop());
+
+  it('lets that origin sign up and refuses any other', async () => {
+    const host = new HostClient(server.url);
+    const body = { email: freshEmail('cors'), password: 'correct horse battery' };
+    expect((await host.call('POST', '/api/account/signup', body, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await host.call('POST', '/api/account/signup', body, { origin: 'https://school.example' })).status).toBe(201);
   });
 });
