@@ -6,12 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { anonymousOwner } from './accounts/anonymous-host.js';
 import { openHostStores } from './accounts/host-stores.js';
 import { readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { compileTrust } from './net/client-address.js';
 import { createHttpApp } from './net/http-app.js';
 import { joinBase, type Interfaces, type JoinLinkSettings } from './net/join-link.js';
+import { originAllowed } from './net/origin.js';
 import { RateLimits } from './net/rate-limits.js';
 import { attachSocketHandlers } from './net/socket-handlers.js';
 import { createCatalog, type QuizCatalog } from './quiz/catalog.js';
@@ -50,20 +52,6 @@ export interface RunningServer {
   store: RoomStore;
   /** Stops accepting, tells clients to reconnect, and leaves every room consistent in the store. */
   close(): Promise<void>;
-}
-
-/**
- * WebSockets are not covered by CORS, so the origin is checked here: browsers may connect from the pages'
- * own origin or the configured one; clients that send no Origin (scripts, tests) are not browsers and pass.
- */
-export function originAllowed(origin: string | undefined, host: string | undefined, configured: string | undefined): boolean {
-  if (!origin) return true;
-  if (configured && origin === configured) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -117,6 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     hosts,
     openMode,
     trustProxy: trust,
+    corsOrigin: config.corsOrigin,
     joinLink,
     now,
   });
@@ -127,6 +116,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: config.pingIntervalMs,
     cors: config.corsOrigin ? { origin: config.corsOrigin } : undefined,
+    // WebSockets are not covered by CORS, so the handshake's origin is checked as state-changing HTTP requests are.
     allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, config.corsOrigin)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
   });
@@ -144,8 +134,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     leaseMs: config.leaseMs,
   });
   const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: store.prefix } : undefined);
-  const accountOf = async (cookie: string | undefined) => (await hosts.accounts.fromCookie(cookie))?.id ?? null;
-  attachSocketHandlers(io, { service, logger, now, limits, trust, hosts: { openMode, accountOf } });
+  // Whom a game created on this socket belongs to: its account or, in open mode, the browser's anonymous-host id.
+  const ownerOf = async (cookie: string | undefined) => (await hosts.accounts.fromCookie(cookie))?.id ?? (openMode ? anonymousOwner(cookie) : null);
+  attachSocketHandlers(io, { service, logger, now, limits, trust, hosts: { openMode, accountOf: ownerOf } });
   const resumed = await service.resume();
 
   await new Promise<void>((resolve) => http.listen(port, listenHost, resolve));

@@ -20,5 +20,10 @@ export const accountSchema = z.object({ id: z.string(), email: z.string() });
 export type Account = z.infer<typeof accountSchema>;
 
 /** What the dashboard asks first: who is signed in, and whether games can be hosted without an account. */
-export const meSchema = z.object({ account: accountSchema.nullable(), openMode: z.boolean() });
+export const meSchema = z.object({
+  account: accountSchema.nullable(),
+  openMode: z.boolean(),
+  /** Set when this reply gave the browser its anonymous-host cookie (open mode): the socket must reconnect to carry it. */
+  cookieIssued: z.boolean().optional(),
+});
 export type Me = z.infer<typeof meSchema>;

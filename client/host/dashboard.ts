@@ -83,7 +83,7 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
     h('div', { class: 'dashboard-top' }, [h('h1', { text: 'Host a quiz' }), accountBar(options)]),
     options.notice ? h('p', { class: 'notice', text: options.notice, attrs: { role: 'status' } }) : null,
     form,
-    pastGames(me.account ? 'Past games' : 'Past games on this server', options.openReport),
+    pastGames(me.account ? 'Past games' : 'Past games hosted from this browser', options.openReport),
   ]);
 }
 

@@ -10,7 +10,7 @@ import { savedReportView } from './saved-report-view.js';
 export interface HomeDeps {
   /** Resolves to an error message, or null once the room exists. */
   create(options: ClientPayloadInput<'host:create'>): Promise<string | null>;
-  /** The socket must reconnect so its handshake carries the new (or no) session cookie. */
+  /** The socket must reconnect so its handshake carries the new (or no) session or anonymous-host cookie. */
   sessionChanged(): void;
 }
 
@@ -29,6 +29,7 @@ export function createHome(app: HTMLElement, deps: HomeDeps): { show(notice?: st
     const reply = await api<Me>('GET', '/api/account/me');
     if (!reply.ok) return message(`${reply.error.message} Reload the page to try again.`);
     me = { account: reply.account, openMode: reply.openMode };
+    if (reply.cookieIssued) deps.sessionChanged();
     if (!me.account && !me.openMode) return signIn('signin');
     show(
       app,

@@ -37,7 +37,7 @@ export function quizPicker(signedIn: boolean, countInput: HTMLInputElement, acti
     const shared: Card[] = builtIns.quizzes.map((q) => ({ ...q, own: false }));
     const chosen = selectId ?? mine[0]?.id ?? shared[0]?.id;
     list.replaceChildren(
-      ...(signedIn ? [group('My quizzes', mine, libraryTools(), h('p', { class: 'muted', text: 'No quizzes of your own yet: write one, import a file, or copy a built-in below.' }))] : []),
+      ...(signedIn ? [group('My quizzes', mine, libraryTools(), h('p', { class: 'muted', text: 'No quizzes of your own yet: write one or import a file.' }))] : []),
       // Without an account there is one group: the fieldset's legend already names it.
       group(signedIn ? 'Built-in quizzes' : null, shared),
     );
@@ -102,9 +102,8 @@ export function quizPicker(signedIn: boolean, countInput: HTMLInputElement, acti
             void run(api('DELETE', `/api/my/quizzes/${encodeURIComponent(quiz.id)}`), () => `Deleted “${quiz.title}”.`);
           }),
         ]
-      : signedIn
-        ? [button('Copy to my quizzes', 'Copy to my quizzes:', () => void run(api('POST', `/api/my/quizzes/${encodeURIComponent(quiz.id)}/duplicate`), (t) => `Made “${t}” in your quizzes.`))]
-        : [];
+      : // A copy of a built-in holds its answer key, which only the HOST_KEY holder gets (see README, Answer keys).
+        [];
     return h('div', { class: 'quiz-card' }, [
       h('label', { class: 'quiz-pick', attrs: { for: id } }, [radio, h('span', { class: 'quiz-title', text: quiz.title }), h('span', { class: 'quiz-meta', text: meta })]),
       tools.length > 0 ? h('div', { class: 'quiz-tools' }, tools) : null,

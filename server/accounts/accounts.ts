@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Account, Credentials } from '../../shared/account.js';
 import { GameError } from '../../shared/errors.js';
 import { hashToken } from '../security/tokens.js';
@@ -40,11 +41,18 @@ export class Accounts {
   }
 
   async signIn({ email, password }: Credentials, ip: string): Promise<SignedIn> {
-    if (!(await this.limits.attempt(ip, email))) throw new GameError('rate_limited', 'Too many sign-in attempts; wait a few minutes.');
+    if (!(await this.limits.attempt(ip)) || !(await this.limits.mayTrySignIn(ip, email))) {
+      throw new GameError('rate_limited', 'Too many sign-in attempts; wait a few minutes.');
+    }
+    const wait = await this.limits.slowdownMs(email);
+    if (wait > 0) await delay(wait);
     const account = await this.store.accountByEmail(email);
     const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
-    if (!account || !matches) throw new GameError('forbidden', 'Wrong email or password.');
-    await this.limits.succeeded(email);
+    if (!account || !matches) {
+      await this.limits.failed(ip, email);
+      throw new GameError('forbidden', 'Wrong email or password.');
+    }
+    await this.limits.succeeded(ip, email);
     return this.openSession({ id: account.id, email: account.email });
   }
 

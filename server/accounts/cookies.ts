@@ -16,8 +16,9 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 /**
- * HttpOnly keeps the id from page scripts; SameSite=Lax keeps it off cross-site POSTs (no CSRF on the API)
- * while a link to /host still arrives signed in; Secure whenever the page came over HTTPS.
+ * HttpOnly keeps the id from page scripts; SameSite=Lax keeps it off cross-site POSTs while a link to /host
+ * still arrives signed in (same-site sibling origins are stopped by server/net/same-origin.ts); Secure whenever
+ * the page came over HTTPS.
  */
 export function sessionCookie(sessionId: string, maxAgeSec: number, secure: boolean): string {
   return [`${SESSION_COOKIE}=${sessionId}`, 'Path=/', `Max-Age=${maxAgeSec}`, 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');

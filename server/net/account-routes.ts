@@ -2,6 +2,7 @@ import express from 'express';
 import { signInSchema, signUpSchema } from '../../shared/account.js';
 import { GameError } from '../../shared/errors.js';
 import { Accounts, EmailTakenError, SESSION_TTL_SEC, type SignedIn } from '../accounts/accounts.js';
+import { anonymousHostCookie, anonymousOwner, newAnonymousHostId } from '../accounts/anonymous-host.js';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../accounts/cookies.js';
 import type { Logger } from '../logger.js';
 import { apiErrors, HttpError, parseBody } from './api-errors.js';
@@ -45,8 +46,13 @@ export function accountRoutes(accounts: Accounts, options: { openMode: boolean; 
     res.set('Set-Cookie', clearedSessionCookie(req.secure)).json({ ok: true });
   });
 
+  // In open mode a browser without an account gets its anonymous-host id here, the dashboard's first call; the
+  // reply says so, and the dashboard reconnects its socket so host:create carries it.
   router.get('/me', async (req, res) => {
-    res.json({ ok: true, account: await accounts.fromCookie(req.get('cookie')), openMode: options.openMode });
+    const account = await accounts.fromCookie(req.get('cookie'));
+    const cookieIssued = options.openMode && !account && anonymousOwner(req.get('cookie')) === null;
+    if (cookieIssued) res.set('Set-Cookie', anonymousHostCookie(newAnonymousHostId(), req.secure));
+    res.json({ ok: true, account, openMode: options.openMode, ...(cookieIssued ? { cookieIssued } : {}) });
   });
 
   router.use(apiErrors(options.logger));

@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { Account } from '../../shared/account.js';
 import { fail } from '../../shared/errors.js';
@@ -12,20 +12,28 @@ export interface HostAuth {
   accounts: Accounts;
 }
 
+/** Whether a request carries the HOST_KEY as a bearer token (compared in constant time); always false without one. */
+export function holdsHostKey(hostKey: string | undefined): (req: Request) => boolean {
+  const expected = hostKey ? Buffer.from(hostKey) : undefined;
+  return (req) => {
+    if (!expected) return false;
+    const given = Buffer.from(req.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+}
+
 /**
- * Guards host-only HTTP routes (quiz previews hold the answers). A signed-in host always passes, and so
- * does the HOST_KEY as a bearer token; with no HOST_KEY, open mode lets everyone through, for a single classroom.
+ * Guards the shared catalog's host routes (previews, imports). A signed-in host always passes, and so does the
+ * HOST_KEY as a bearer token; with no HOST_KEY, open mode lets everyone through, for a single classroom.
+ * Passing here never hands over answer keys: see `holdsHostKey`.
  */
 export function requireHost(auth: HostAuth): RequestHandler {
-  const expected = auth.hostKey ? Buffer.from(auth.hostKey) : undefined;
+  const keyHolder = holdsHostKey(auth.hostKey);
   return async (req, res, next) => {
-    if (!expected && auth.openMode) return next();
-    if (expected) {
-      const given = Buffer.from(req.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '');
-      if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
-    }
+    if (!auth.hostKey && auth.openMode) return next();
+    if (keyHolder(req)) return next();
     if (await auth.accounts.fromCookie(req.get('cookie'))) return next();
-    res.status(403).json(fail('forbidden', expected ? 'Host key or sign-in required.' : 'Sign in first.'));
+    res.status(403).json(fail('forbidden', auth.hostKey ? 'Host key or sign-in required.' : 'Sign in first.'));
   };
 }
 

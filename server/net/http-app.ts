@@ -9,11 +9,12 @@ import { quizRoutes } from '../quiz/quiz-routes.js';
 import type { RoomStore } from '../store/room-store.js';
 import { accountRoutes } from './account-routes.js';
 import type { TrustFn } from './client-address.js';
+import { holdsHostKey, requireHost } from './host-auth.js';
 import { joinBase, type JoinLinkSettings } from './join-link.js';
-import { securityHeaders } from './security-headers.js';
-import { requireHost } from './host-auth.js';
 import { myQuizRoutes } from './my-quiz-routes.js';
 import { reportRoutes } from './report-routes.js';
+import { sameOrigin } from './same-origin.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface HttpAppOptions {
   store: RoomStore;
@@ -25,6 +26,8 @@ export interface HttpAppOptions {
   openMode: boolean;
   /** Which proxies' X-Forwarded-For and X-Forwarded-Proto to believe (see client-address.ts). */
   trustProxy: TrustFn;
+  /** CORS_ORIGIN: another site allowed to call the API, besides the pages' own origin. */
+  corsOrigin: string | undefined;
   joinLink: JoinLinkSettings;
   now: () => number;
 }
@@ -42,12 +45,13 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use('/api', compression());
   const { accounts, library, reports } = options.hosts;
   const { catalog, logger, openMode } = options;
+  app.use(sameOrigin(options.corsOrigin));
   // Quiz routes carry whole quizzes and parse their own bodies (up to 256 KB); everything else stays small.
-  app.use('/api/quizzes', quizRoutes(catalog, requireHost({ hostKey: options.hostKey, openMode, accounts })));
-  app.use('/api/my/quizzes', myQuizRoutes({ accounts, library, catalog, logger, now: options.now }));
+  app.use('/api/quizzes', quizRoutes(catalog, { requireHost: requireHost({ hostKey: options.hostKey, openMode, accounts }), holdsHostKey: holdsHostKey(options.hostKey) }));
+  app.use('/api/my/quizzes', myQuizRoutes({ accounts, library, catalog, holdsHostKey: holdsHostKey(options.hostKey), logger, now: options.now }));
   app.use(express.json({ limit: '16kb' }));
   app.use('/api/account', accountRoutes(accounts, { openMode, logger }));
-  app.use('/api/my/reports', reportRoutes({ accounts, reports, openMode, logger }));
+  app.use('/api/my/reports', reportRoutes({ accounts, reports, openMode, holdsHostKey: holdsHostKey(options.hostKey), logger }));
 
   app.get('/api/join-link', (req, res) => {
     res.json({ ok: true, ...joinBase(options.joinLink, { protocol: req.protocol, host: req.host }) });

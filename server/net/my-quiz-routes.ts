@@ -21,6 +21,8 @@ export interface MyQuizRouteOptions {
   accounts: Accounts;
   library: QuizLibrary;
   catalog: QuizCatalog;
+  /** Whether a request carries the HOST_KEY, which copying a built-in needs. */
+  holdsHostKey: (req: express.Request) => boolean;
   logger: Logger;
   now: () => number;
 }
@@ -93,10 +95,16 @@ export function myQuizRoutes(options: MyQuizRouteOptions): express.Router {
     await create(res, quiz);
   });
 
-  // Built-ins are everyone's to copy and adapt; a host's own quizzes only theirs.
+  // A host's own quizzes are theirs to copy; a copy of a built-in (or shared import) hands over its answer key,
+  // which only the HOST_KEY holder gets, as anyone can sign up for an account.
   router.post('/:id/duplicate', async (req, res) => {
     const id = String(req.params.id);
-    const source = catalog.get(id) ?? (await find(res, id)).quiz;
+    const own = await library.get(owner(res), id);
+    const shared = own ? undefined : catalog.get(id);
+    if (shared && !options.holdsHostKey(req)) {
+      throw new HttpError('forbidden', 'A copy of a built-in quiz holds its answers, so it needs the host key (HOST_KEY).');
+    }
+    const source = own?.quiz ?? shared ?? (await find(res, id)).quiz;
     await create(res, { ...structuredClone(source), id: newQuizId(), title: `Copy of ${source.title}`.slice(0, TITLE_MAX) });
   });
 

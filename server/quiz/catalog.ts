@@ -1,12 +1,18 @@
-import { GameError } from '../../shared/errors.js';
 import type { Question, Quiz, QuizSummary, Section } from '../../shared/quiz.js';
 import { loadBank } from './bank.js';
 
 export interface QuizCatalog {
   list(): QuizSummary[]; // id, title, description, section|null, questionCount
   get(id: string): Quiz | undefined; // quick-mix returns a fresh random sample each call
-  add(quiz: Quiz): void; // imported quizzes; replaces one with the same id (built-ins cannot be replaced: throw)
+  /**
+   * Keeps an imported quiz and returns the id it is kept under: never one already taken (a clash gets a
+   * numbered id), so an import never replaces another's quiz or a built-in. Null once the catalog is full.
+   */
+  add(quiz: Quiz): string | null;
 }
+
+/** Imported quizzes one process keeps (each at most a 256 KB body): enough for a school, bounded for memory. */
+export const IMPORTED_MAX = 50;
 
 export const QUICK_MIX_ID = 'quick-mix';
 export const QUICK_MIX_SIZE = 10;
@@ -47,8 +53,12 @@ export function createCatalog(options: { bank?: Question[]; random?: () => numbe
     list: () => [...[...builtIns.values()].map((e) => e.summary), ...[...imported.values()].map((q) => summarize(q, null))],
     get: (id) => builtIns.get(id)?.quiz() ?? imported.get(id),
     add(quiz) {
-      if (builtIns.has(quiz.id)) throw new GameError('bad_request', `Quiz ${quiz.id} is built in and cannot be replaced.`);
-      imported.set(quiz.id, quiz);
+      if (imported.size >= IMPORTED_MAX) return null;
+      const taken = (id: string) => builtIns.has(id) || imported.has(id);
+      let id = quiz.id;
+      for (let n = 2; taken(id); n++) id = `${quiz.id.slice(0, 60)}-${n}`;
+      imported.set(id, { ...quiz, id });
+      return id;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
+import { toCsv, unescapeFormula } from '../../shared/csv.js';
 import { QUESTION_TYPES, questionSchema, quizSchema, type Question, type QuestionInput, type QuestionType, type Quiz, type Section } from '../../shared/quiz.js';
 import { QuizImportError, type ImportIssue } from './import-error.js';
 
@@ -32,7 +32,7 @@ type Column = (typeof HEADER)[number];
 const DEFAULT_TIME_LIMIT_SEC = 20;
 const DEFAULT_DIFFICULTY = 2;
 
-/** Quoting line breaks keeps multi-line cells intact whatever line ending a reader expects. */
+/** Written with the dashboard's CSV writer (no cell runs as a formula); the BOM makes Excel read it as UTF-8. */
 export function exportQuizCsv(quiz: Quiz): string {
   const rows = quiz.questions.map((q) => [
     q.text,
@@ -45,7 +45,7 @@ export function exportQuizCsv(quiz: Quiz): string {
     `${q.section.number}. ${q.section.title}`,
     String(q.difficulty),
   ]);
-  return stringify([[...HEADER], ...rows], { bom: true, quoted_match: /[\r\n]/ });
+  return `\uFEFF${toCsv([[...HEADER], ...rows])}`;
 }
 
 /** Parses a whole sheet or refuses it with every problem found; never returns a partial quiz. */
@@ -60,7 +60,7 @@ export function importQuizCsv(csv: string, meta: { id: string; title: string }):
   records.slice(1).forEach((record, index) => {
     if (record.every((cell) => cell.trim() === '')) return;
     const row = index + 2;
-    const cell = (column: Column) => record[columns.get(column) ?? -1]?.trim() ?? '';
+    const cell = (column: Column) => unescapeFormula(record[columns.get(column) ?? -1]?.trim() ?? '');
     const report = (field: string, message: string) => issues.push({ row, field, message });
     const question = readQuestion(cell, questions.length + 1, meta.title, report);
     if (question) questions.push(question);

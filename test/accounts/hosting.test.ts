@@ -1,29 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../shared/client-events.js';
 import type { HostQuizSummary } from '../../shared/library.js';
 import type { ReportSummary, SavedReport } from '../../shared/report.js';
 import { emitAck, must, next, type TestSocket } from '../support/clients.js';
-import { FIXTURE_ANSWERS, FIXTURE_QUIZ, FIXTURE_WRONG } from '../support/fixture-quiz.js';
-import { answer, seatPlayers } from '../support/game.js';
+import { playToPodium } from '../support/play-to-podium.js';
+import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
 import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
 import { failure, freshEmail, HostClient, success, twoHostServer } from './host-client.js';
-
-/** Plays every question: player i answers question q right when `right(i, q)`; ends on the podium. */
-async function playToPodium(url: string, host: TestSocket, pin: string, players: number, right: (player: number, question: number) => boolean) {
-  const seated = await seatPlayers(url, pin, players);
-  const total = FIXTURE_QUIZ.questions.length;
-  await must(host, 'host:start', {});
-  for (let q = 0; q < total; q++) {
-    const reveal = next(host, 'question:reveal', (r) => r.index === q);
-    await Promise.all(seated.map((p, i) => answer(p.socket, q, (right(i, q) ? FIXTURE_ANSWERS[q] : FIXTURE_WRONG[q]) as Answer)));
-    await reveal;
-    await must(host, 'host:next', {});
-    const over = q + 1 === total ? next(host, 'game:over') : undefined;
-    await must(host, 'host:next', {});
-    await over;
-  }
-  for (const p of seated) p.socket.disconnect();
-}
 
 describe.each(STORE_KINDS)('hosting with accounts on the %s store (open mode off)', (kind) => {
   let server: TestServer;
@@ -108,7 +90,7 @@ describe.each(STORE_KINDS)('open mode on the %s store', (kind) => {
   });
   afterAll(async () => server?.stop());
 
-  it('keeps anonymous games\' reports in the open bucket, listed to visitors who are not signed in', async () => {
+  it('keeps an anonymous game\'s report for the browser that hosted it, and a signed-in host\'s for the account', async () => {
     const visitor = new HostClient(server.url);
     expect(success(await visitor.call<{ openMode: boolean }>('GET', '/api/account/me')).openMode).toBe(true);
     const host = await visitor.socket();

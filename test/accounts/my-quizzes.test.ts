@@ -5,7 +5,7 @@ import { createCatalog } from '../../server/quiz/catalog.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
 import { dropPrefix, openRedisStore, testPrefix } from '../support/redis.js';
 import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
-import { failure, freshEmail, HostClient, success, twoHostServer } from './host-client.js';
+import { failure, freshEmail, HostClient, success, TEST_HOST_KEY, twoHostServer, withHostKey } from './host-client.js';
 
 type Saved = { quiz: HostQuizSummary };
 type Loaded = { quiz: Quiz; version: number };
@@ -19,7 +19,7 @@ describe.each(STORE_KINDS)('a host\'s own quizzes on the %s store', (kind) => {
   let ada: HostClient;
   let grace: HostClient;
   beforeAll(async () => {
-    ({ server, ada, grace } = await twoHostServer(kind));
+    ({ server, ada, grace } = await twoHostServer(kind, { hostKey: TEST_HOST_KEY }));
   });
   afterAll(async () => server?.stop());
 
@@ -80,9 +80,10 @@ describe.each(STORE_KINDS)('a host\'s own quizzes on the %s store', (kind) => {
     expect(success(await ada.call<Loaded>('GET', `/api/my/quizzes/${quiz.id}`)).quiz.title).toBe('Ada only');
   });
 
-  it('duplicates a built-in quiz into the host\'s own, and an own quiz too', async () => {
+  it('duplicates a built-in quiz into the host\'s own with the host key, and an own quiz too', async () => {
     const builtIn = createCatalog().get('module-16-s2')!;
-    const copy = success(await grace.call<Saved>('POST', '/api/my/quizzes/module-16-s2/duplicate'));
+    expect(failure(await grace.call('POST', '/api/my/quizzes/module-16-s2/duplicate')).code).toBe('forbidden');
+    const copy = success(await grace.call<Saved>('POST', '/api/my/quizzes/module-16-s2/duplicate', undefined, withHostKey));
     expect(copy.quiz).toMatchObject({ title: `Copy of ${builtIn.title}`, questionCount: builtIn.questions.length, version: 1 });
     const again = success(await grace.call<Saved>('POST', `/api/my/quizzes/${copy.quiz.id}/duplicate`));
     expect(again.quiz.title).toBe(`Copy of Copy of ${builtIn.title}`);

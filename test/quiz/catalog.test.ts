@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog, QUICK_MIX_ID } from '../../server/quiz/catalog.js';
+import { createCatalog, IMPORTED_MAX, QUICK_MIX_ID } from '../../server/quiz/catalog.js';
 import type { Quiz } from '../../shared/quiz.js';
 
 /** A small deterministic generator (mulberry32) so quick-mix draws are reproducible. */
@@ -62,16 +62,24 @@ describe('quiz catalog', () => {
     expect(ids(createCatalog({ random: seeded(1) }).get(QUICK_MIX_ID))).not.toEqual(ids(createCatalog({ random: seeded(2) }).get(QUICK_MIX_ID)));
   });
 
-  it('adds and replaces imported quizzes but refuses to replace a built-in', () => {
+  it('keeps an import under a new id when its id is taken, never replacing an import or a built-in', () => {
     const local = createCatalog();
     const question = whole.questions[0]!;
-    local.add({ id: 'mine', title: 'Mine', description: '', questions: [question] });
-    local.add({ id: 'mine', title: 'Mine, again', description: '', questions: [question, whole.questions[1]!] });
-    expect(local.list().filter((q) => q.id === 'mine')).toEqual([
-      { id: 'mine', title: 'Mine, again', description: '', section: null, questionCount: 2 },
+    expect(local.add({ id: 'mine', title: 'Mine', description: '', questions: [question] })).toBe('mine');
+    expect(local.add({ id: 'mine', title: 'Mine, again', description: '', questions: [question, whole.questions[1]!] })).toBe('mine-2');
+    expect(local.list().filter((q) => q.id.startsWith('mine')).map((q) => [q.id, q.title])).toEqual([
+      ['mine', 'Mine'],
+      ['mine-2', 'Mine, again'],
     ]);
-    expect(() => local.add({ id: 'module-16-s3', title: 'Hijack', description: '', questions: [question] })).toThrow(/built in/);
+    expect(local.add({ id: 'module-16-s3', title: 'Hijack', description: '', questions: [question] })).toBe('module-16-s3-2');
     expect(local.get('module-16-s3')!.title).not.toBe('Hijack');
+  });
+
+  it('keeps at most IMPORTED_MAX imports', () => {
+    const local = createCatalog();
+    const quiz = { id: 'mine', title: 'Mine', description: '', questions: [whole.questions[0]!] };
+    for (let i = 0; i < IMPORTED_MAX; i++) expect(local.add(quiz)).not.toBeNull();
+    expect(local.add(quiz)).toBeNull();
   });
 
   it('builds from an injected bank', () => {

@@ -10,7 +10,7 @@ const KAHOOT_HEADER = 'Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit (
 describe('quiz CSV export and import', () => {
   it('round-trips the whole bank: CSV → quiz → CSV is byte-identical and keeps every field but ids', () => {
     const csv = exportQuizCsv(whole);
-    expect(csv.split('\n')[0]).toBe(`\uFEFF${KAHOOT_HEADER},Type,Accepted,Explanation,Section,Difficulty`);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${KAHOOT_HEADER},Type,Accepted,Explanation,Section,Difficulty`);
     const quiz = importQuizCsv(csv, { id: whole.id, title: whole.title });
     expect(exportQuizCsv(quiz)).toBe(csv);
     const withoutIds = (q: typeof whole) => q.questions.map(({ id: _id, ...rest }) => rest);

@@ -11,10 +11,10 @@ const KAHOOT_HEADER = 'Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit (
 const allowHost: express.RequestHandler = (_req, _res, next) => next();
 const refuseHost: express.RequestHandler = (_req, res) => void res.status(403).json(fail('forbidden'));
 
-async function serve(requireHost: express.RequestHandler) {
+async function serve(requireHost: express.RequestHandler, keyHolder: boolean) {
   const catalog = createCatalog();
   const app = express();
-  app.use('/api/quizzes', quizRoutes(catalog, requireHost));
+  app.use('/api/quizzes', quizRoutes(catalog, { requireHost, holdsHostKey: () => keyHolder }));
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, () => resolve(s));
   });
@@ -26,10 +26,10 @@ const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const listIds = async (base: string) => ((await (await fetch(base)).json()) as { quizzes: { id: string }[] }).quizzes.map((q) => q.id);
 
-describe('quiz routes for a host', () => {
+describe('quiz routes for the HOST_KEY holder', () => {
   let ctx: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
-    ctx = await serve(allowHost);
+    ctx = await serve(allowHost, true);
   });
   afterAll(() => new Promise<void>((resolve) => ctx.server.close(() => resolve())));
 
@@ -73,13 +73,14 @@ describe('quiz routes for a host', () => {
     expect(await listIds(ctx.base)).toEqual(before);
   });
 
-  it('imports a CSV under an id derived from its title, and refuses to replace a built-in', async () => {
+  it('imports a CSV under an id derived from its title, and a built-in\'s id under a new one', async () => {
     const content = `${KAHOOT_HEADER}\nFine?,Yes,No,,,20,1\n`;
     const res = await post(`${ctx.base}/import`, { format: 'csv', title: 'Friday Check!', content });
     expect(((await res.json()) as { quiz: { id: string } }).quiz.id).toBe('friday-check');
     const clash = await post(`${ctx.base}/import`, { format: 'csv', id: 'quick-mix', title: 'Mix', content });
-    expect(clash.status).toBe(400);
-    expect(((await clash.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('id');
+    expect(clash.status).toBe(200);
+    expect(((await clash.json()) as { quiz: { id: string } }).quiz.id).toBe('quick-mix-2');
+    expect(ctx.catalog.get('quick-mix')!.title).toBe('Quick mix');
   });
 
   it('refuses a malformed import request or body in the error shape', async () => {
@@ -112,7 +113,7 @@ describe('quiz routes for a host', () => {
 describe('quiz routes without a host', () => {
   let ctx: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
-    ctx = await serve(refuseHost);
+    ctx = await serve(refuseHost, false);
   });
   afterAll(() => new Promise<void>((resolve) => ctx.server.close(() => resolve())));
 
