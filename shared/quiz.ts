@@ -24,7 +24,8 @@ const optionText = z.string().trim().min(1).max(LIMITS.optionMax);
 
 /**
  * A question as stored in a quiz, with its answer. Never sent to a player before the reveal;
- * `correct` holds option indexes, `accepted` the spellings a typed answer may match.
+ * `correct` holds option indexes, `accepted` the spellings a typed answer may match; `acceptOneTypo` lets a
+ * typed question also take one wrong, missing or extra letter in a long answer (absent means no).
  */
 export const questionSchema = z
   .object({
@@ -35,6 +36,7 @@ export const questionSchema = z
     options: z.array(optionText).max(4),
     correct: z.array(z.number().int().min(0).max(3)).max(4),
     accepted: z.array(z.string().trim().min(1).max(LIMITS.acceptedMax)).max(10).default([]),
+    acceptOneTypo: z.boolean().optional(),
     explanation: z.string().trim().min(1).max(LIMITS.explanationMax),
     difficulty: z.number().int().min(1).max(3),
     timeLimitSec: z.number().int().min(LIMITS.timeLimitMinSec).max(LIMITS.timeLimitMaxSec),
@@ -47,6 +49,7 @@ export const questionSchema = z
       if (q.accepted.length === 0) issue('accepted', 'a typed question needs at least one accepted answer');
       return;
     }
+    if (q.acceptOneTypo !== undefined) issue('acceptOneTypo', 'only typed questions tolerate a typo');
     if (q.accepted.length !== 0) issue('accepted', 'only typed questions have accepted answers');
     if (q.type === 'truefalse' && q.options.length !== 2) issue('options', 'a true/false question has exactly two options');
     if (q.options.length < 2) issue('options', 'needs 2 to 4 options');

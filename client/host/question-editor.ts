@@ -33,7 +33,13 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
   const heading = h('h2', { class: 'question-number' });
   const type = field('Type', h('select', { class: 'field', attrs: { id: uid('q') } }, QUESTION_TYPES.map((t) => h('option', { text: TYPE_LABELS[t], attrs: { value: t } }))));
   const text = field('Question text', textarea(2, LIMITS.textMax));
-  const accepted = field('Accepted answers, one per line', textarea(3, LIMITS.acceptedMax * 10), 'Matching ignores case and extra spaces; the first line is shown as the answer.');
+  const accepted = field(
+    'Accepted answers, one per line',
+    textarea(3, LIMITS.acceptedMax * 10),
+    'Matching ignores case, spacing, a leading "the"/"a", end punctuation, hyphens, plurals and -ise/-ize; the first line is shown as the answer.',
+  );
+  const oneTypo = h('input', { attrs: { id: uid('q'), type: 'checkbox' } });
+  const oneTypoRow = h('div', { class: 'setting setting-check' }, [oneTypo, h('label', { text: 'Also accept one wrong letter in answers of 8+ letters', attrs: { for: oneTypo.id } })]);
   const explanation = field('Explanation', textarea(2, LIMITS.explanationMax), 'Shown after the question closes and in the players\' study list.');
   const sectionNumber = field('Section number', input({ type: 'number', min: 1, max: 9, step: 1, inputmode: 'numeric' }));
   const sectionTitle = field('Section title', input({ type: 'text', maxlength: 80 }));
@@ -67,6 +73,7 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
     const fixed = kind === 'truefalse';
     answers.hidden = kind === 'typed';
     accepted.el.hidden = kind !== 'typed';
+    oneTypoRow.hidden = kind !== 'typed';
     (answers.querySelector('legend') as HTMLElement).textContent = kind === 'multi' ? 'Answers: mark every right one' : 'Answers: mark the right one';
     rows.forEach((row, i) => {
       row.mark.type = kind === 'multi' ? 'checkbox' : 'radio';
@@ -84,6 +91,7 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
   fitType();
   question.correct.forEach((i) => rows[i] && (rows[i].mark.checked = true));
   accepted.input.value = (question.accepted ?? []).join('\n');
+  oneTypo.checked = question.acceptOneTypo === true;
   explanation.input.value = question.explanation;
   sectionNumber.input.value = String(question.section.number);
   sectionTitle.input.value = question.section.title;
@@ -104,6 +112,7 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
       options: used.map(({ row }) => row.option.value),
       correct: used.flatMap(({ row }, k) => (row.mark.checked ? [k] : [])),
       accepted: kind === 'typed' ? accepted.input.value.split('\n').map((s) => s.trim()).filter(Boolean) : [],
+      ...(kind === 'typed' && oneTypo.checked ? { acceptOneTypo: true } : {}),
       explanation: explanation.input.value,
       difficulty: Number(difficulty.input.value),
       timeLimitSec: Number(timeLimit.input.value),
@@ -114,6 +123,7 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
     ['type', type],
     ['text', text],
     ['accepted', accepted],
+    ['acceptOneTypo', { error: accepted.error, input: oneTypo }],
     ['explanation', explanation],
     ['section.number', sectionNumber],
     ['section.title', sectionTitle],
@@ -129,6 +139,7 @@ export function questionEditor(question: QuestionInput, actions: QuestionActions
     h('div', { class: 'question-grid' }, [type.el, text.el]),
     answers,
     accepted.el,
+    oneTypoRow,
     explanation.el,
     h('div', { class: 'question-grid question-meta' }, [sectionNumber.el, sectionTitle.el, difficulty.el, timeLimit.el]),
     cardError,

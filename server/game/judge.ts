@@ -1,10 +1,6 @@
 import type { Answer } from '../../shared/client-events.js';
 import type { Question } from '../../shared/quiz.js';
-
-/** Trim, fold case and collapse inner spaces, so "  Global  interpreter lock" matches "Global Interpreter Lock". */
-export function normaliseTyped(text: string): string {
-  return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
-}
+import { matchesAccepted } from './typed-answer.js';
 
 /** Whether an answer has the shape its question needs (an index for single, a list for multi, text for typed). */
 export function fitsQuestion(question: Question, answer: Answer): boolean {
@@ -28,11 +24,8 @@ export function isCorrect(question: Question, answer: Answer): boolean {
       if (!Array.isArray(answer) || answer.length !== question.correct.length) return false;
       return answer.every((i) => question.correct.includes(i));
     }
-    case 'typed': {
-      if (typeof answer !== 'string') return false;
-      const given = normaliseTyped(answer);
-      return question.accepted.some((a) => normaliseTyped(a) === given);
-    }
+    case 'typed':
+      return typeof answer === 'string' && matchesAccepted(answer, question.accepted, question.acceptOneTypo);
   }
 }
 

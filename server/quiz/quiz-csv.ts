@@ -13,6 +13,7 @@ import { QuizImportError, type ImportIssue } from './import-error.js';
  * - Explanation: "The correct answer is: …" built from the correct answers.
  * - Section: "3. Title", "3: Title" or "3"; blank puts the question in section 1 named after the quiz, since an
  *   imported quiz is usually one topic. Text without a number also goes in section 1.
+ * - One typo: "yes" lets a typed question accept one wrong letter in a long answer; blank means no.
  * Header cells match by prefix, so Kahoot's "Answer 1 - max 75 characters" works too.
  */
 const ANSWER_COLUMNS = ['Answer 1', 'Answer 2', 'Answer 3', 'Answer 4'] as const;
@@ -26,6 +27,7 @@ const HEADER = [
   'Explanation',
   'Section',
   'Difficulty',
+  'One typo',
 ] as const;
 type Column = (typeof HEADER)[number];
 
@@ -44,6 +46,7 @@ export function exportQuizCsv(quiz: Quiz): string {
     q.explanation,
     `${q.section.number}. ${q.section.title}`,
     String(q.difficulty),
+    q.acceptOneTypo ? 'yes' : '',
   ]);
   return `\uFEFF${toCsv([[...HEADER], ...rows])}`;
 }
@@ -119,6 +122,7 @@ function readQuestion(
     options: answers.map((a) => a.text),
     correct,
     accepted,
+    ...(/^(yes|true|1)$/i.test(cell('One typo')) ? { acceptOneTypo: true } : {}),
     explanation: cell('Explanation') || `The correct answer is: ${shown.join('; ')}.`,
     difficulty,
     timeLimitSec,
@@ -188,6 +192,7 @@ const FIELD_COLUMNS: Record<string, Column> = {
   type: 'Type',
   correct: 'Correct answer(s)',
   accepted: 'Accepted',
+  acceptOneTypo: 'One typo',
   explanation: 'Explanation',
   section: 'Section',
   difficulty: 'Difficulty',

@@ -10,8 +10,9 @@ const KAHOOT_HEADER = 'Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit (
 describe('quiz CSV export and import', () => {
   it('round-trips the whole bank: CSV → quiz → CSV is byte-identical and keeps every field but ids', () => {
     const csv = exportQuizCsv(whole);
-    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${KAHOOT_HEADER},Type,Accepted,Explanation,Section,Difficulty`);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${KAHOOT_HEADER},Type,Accepted,Explanation,Section,Difficulty,One typo`);
     const quiz = importQuizCsv(csv, { id: whole.id, title: whole.title });
+    expect(quiz.questions.some((q) => q.acceptOneTypo)).toBe(true);
     expect(exportQuizCsv(quiz)).toBe(csv);
     const withoutIds = (q: typeof whole) => q.questions.map(({ id: _id, ...rest }) => rest);
     expect(withoutIds(quiz)).toEqual(withoutIds(whole));
@@ -65,6 +66,22 @@ describe('quiz CSV export and import', () => {
       explanation: 'The correct answer is: GIL.',
     });
     expect(venv).toMatchObject({ type: 'typed', section: { number: 2, title: 'Section 2' } });
+  });
+
+  it('reads the One typo column: yes opts a typed question in, blank leaves it out, a choice question refuses it', () => {
+    const csv = [
+      `${KAHOOT_HEADER},Type,Accepted,Explanation,Section,Difficulty,One typo`,
+      'Which lock?,,,,,,,typed,Global Interpreter Lock,,,,yes',
+      'Which tool?,,,,,,,typed,venv,,,,',
+    ].join('\n');
+    const [lock, tool] = importQuizCsv(csv, meta).questions;
+    expect(lock!.acceptOneTypo).toBe(true);
+    expect(tool).not.toHaveProperty('acceptOneTypo');
+    expect(exportQuizCsv(importQuizCsv(csv, meta)).trim().split('\r\n').map((line) => line.split(',').at(-1))).toEqual(['One typo', 'yes', '']);
+    const choice = `${KAHOOT_HEADER},Type,Accepted,Explanation,Section,Difficulty,One typo\nWhich?,Yes,No,,,20,1,,,,,,yes`;
+    expect(refusal(() => importQuizCsv(choice, meta)).issues).toEqual([
+      { row: 2, field: 'One typo', message: 'only typed questions tolerate a typo' },
+    ]);
   });
 
   it('refuses bad rows with their spreadsheet row and column, importing nothing', () => {

@@ -21,6 +21,18 @@ describe('quiz JSON', () => {
     expect(quiz.description).toBe('');
   });
 
+  it("keeps a typed question's one-typo opt-in and refuses it on a choice question", () => {
+    const quiz = structuredClone(whole);
+    const typed = quiz.questions.findIndex((q) => q.type === 'typed' && !q.acceptOneTypo);
+    quiz.questions[typed]!.acceptOneTypo = true;
+    expect(importQuizJson(exportQuizJson(quiz)).questions[typed]!.acceptOneTypo).toBe(true);
+    const single = quiz.questions.findIndex((q) => q.type === 'single');
+    quiz.questions[single]!.acceptOneTypo = true;
+    expect(refusal(() => importQuizJson(JSON.stringify(quiz))).issues).toEqual([
+      { row: single + 1, field: 'acceptOneTypo', message: 'only typed questions tolerate a typo' },
+    ]);
+  });
+
   it('refuses text that is not JSON', () => {
     expect(refusal(() => importQuizJson('{ nope')).issues).toEqual([
       { row: null, field: '(file)', message: expect.stringContaining('not valid JSON') },
