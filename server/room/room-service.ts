@@ -67,7 +67,6 @@ export interface JustJoined {
 const ANSWER_REFUSED = {
   already_answered: () => new GameError('already_answered'),
   not_playing: () => new GameError('forbidden', 'You are not in this game.'),
-  closed: () => new GameError('too_late', 'That question has closed.'),
 };
 
 const JOIN_REFUSED = {
@@ -376,21 +375,29 @@ export class RoomService {
     const room = await this.openQuestion(pin, questionIndex);
     if (room.phase !== 'question' || questionIndex !== room.questionIndex) {
       const past = questionIndex < room.questionIndex || (questionIndex === room.questionIndex && room.phase !== 'lobby');
-      throw new GameError(past ? 'too_late' : 'wrong_phase', past ? 'That question has closed.' : 'That question is not open.');
+      if (!past) throw new GameError('wrong_phase', 'That question is not open.');
+      throw await this.lateRefusal(pin, questionIndex, playerId, 'That question has closed.');
     }
-    if (isLate(timing.receivedAt, room.deadline, timing.rttMs)) throw new GameError('too_late', 'Time was up.');
+    if (isLate(timing.receivedAt, room.deadline, timing.rttMs)) throw await this.lateRefusal(pin, questionIndex, playerId, 'Time was up.');
     const question = (await this.questions(pin))[questionIndex]!;
     if (!fitsQuestion(question, answer)) throw new GameError('bad_request', `That is not an answer to a ${question.type} question.`);
     const responseMs = responseTimeMs(Math.max(timing.sentAt ?? room.openedAt, room.openedAt), timing.receivedAt, timing.rttMs);
     const correct = isCorrect(question, answer);
     const ladder = correct ? pointsByStreak(responseMs, room.deadline - room.openedAt, room.settings.pointsMode) : [];
     const outcome = await this.store.recordAnswer(pin, questionIndex, { playerId, answer, correct, responseMs, ladder });
+    if (outcome.status === 'closed') throw await this.lateRefusal(pin, questionIndex, playerId, 'That question has closed.');
     if (outcome.status !== 'ok') throw ANSWER_REFUSED[outcome.status]();
     this.progress.schedule(pin);
     // The last answer closes the question at once rather than at the host counter's next tick.
     if (outcome.answered >= outcome.connected) {
       void this.closeIfEveryoneAnswered(room, outcome).catch((err: unknown) => this.logger.warn({ err, pin }, 'early close check failed'));
     }
+  }
+
+  /** A repeat after the question closed (early, or at its deadline) is a repeat: the player did answer in time. */
+  private async lateRefusal(pin: string, questionIndex: number, playerId: string, message: string): Promise<GameError> {
+    const earlier = await this.store.getAnswer(pin, questionIndex, playerId);
+    return earlier ? ANSWER_REFUSED.already_answered() : new GameError('too_late', message);
   }
 
   /** The room for an answer to this question: from the cache while it is open there, else from the store. */
