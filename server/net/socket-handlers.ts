@@ -9,7 +9,8 @@ import type { JustJoined, RoomService } from '../room/room-service.js';
 import { describeIssues, toFailure } from './ack.js';
 import { concurrencyLimit } from '../concurrency-limit.js';
 import type { RateLimits } from './rate-limits.js';
-import { medianRtt, type SocketData } from './socket-data.js';
+import { trustedRtt, withRtt } from '../game/timing.js';
+import type { SocketData } from './socket-data.js';
 
 type QuizSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type Handler<E extends ClientEventName> = (payload: ClientPayload<E>, socket: QuizSocket) => Promise<ClientResult<E>>;
@@ -38,8 +39,6 @@ function clientIp(socket: QuizSocket, trustProxy: boolean): string {
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
   return trustProxy && first ? first : socket.handshake.address;
 }
-
-const RTT_SAMPLES = 5;
 
 /**
  * Joins and rejoins worked on at once, from their first store call to their snapshot. A class joining together
@@ -162,7 +161,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       await service.answer(pin, playerId, questionIndex, answer, {
         sentAt: sent?.index === questionIndex ? sent.at : undefined,
         receivedAt,
-        rttMs: medianRtt(socket.data.rtts),
+        rttMs: trustedRtt(socket.data.rtts),
       });
       return { accepted: true };
     },
@@ -196,7 +195,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     });
     socket.conn.on('heartbeat', () => {
       if (pingedAt === undefined) return;
-      socket.data.rtts = [...socket.data.rtts, now() - pingedAt].slice(-RTT_SAMPLES);
+      socket.data.rtts = withRtt(socket.data.rtts, now() - pingedAt);
       pingedAt = undefined;
     });
   };
