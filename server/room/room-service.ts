@@ -19,7 +19,7 @@ import type { Logger } from '../logger.js';
 import type { QuizResolver } from '../quiz/library-resolver.js';
 import { OPEN_BUCKET, type ReportStore } from '../reports/report-store.js';
 import { savedReport } from '../reports/saved-report.js';
-import { hashToken, newPin, newPlayerId, newToken, tokenMatches } from '../security/tokens.js';
+import { hashToken, newJoinKey, newJoinShapes, newPin, newPlayerId, newToken, secretMatches, shapesMatch, tokenMatches } from '../security/tokens.js';
 import type { RoomStore } from '../store/room-store.js';
 import type { Outbox } from './outbox.js';
 import { RoomClock } from './room-clock.js';
@@ -215,6 +215,7 @@ export class RoomService {
     const { quiz, version } = resolved;
     const questions = drawQuestions(quiz, options, this.random);
     const hostToken = newToken();
+    const joinKey = newJoinKey();
     for (let attempt = 0; attempt < 20; attempt++) {
       const room: RoomRecord = {
         pin: newPin(),
@@ -226,6 +227,8 @@ export class RoomService {
           autoAdvanceSec: options.autoAdvanceSec,
           maxPlayers: options.maxPlayers,
           nicknameMode: options.nicknameMode,
+          joinKey,
+          ...(options.twoStepJoin ? { joinShapes: newJoinShapes() } : {}),
           ...(ownerId ? { ownerId } : {}),
           ...(version !== undefined ? { quizVersion: version } : {}),
         },
@@ -324,14 +327,25 @@ export class RoomService {
 
   // ---- players ----
 
-  /** The new player counts as connected at once; the socket layer puts the socket in the room's channels. */
-  async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string; count: number; room: RoomRecord }> {
+  /**
+   * The new player counts as connected at once; the socket layer puts the socket in the room's channels. A 2-step
+   * room asks for its shapes once the nickname passes, so the phone asks for them only when they are all it lacks.
+   */
+  async join(
+    pin: string,
+    typed: string | undefined,
+    shapes?: readonly number[],
+  ): Promise<{ player: PlayerRecord; token: string; count: number; room: RoomRecord }> {
     const settings = await this.settingsOf(pin);
     const token = newToken();
     const base = { id: newPlayerId(), tokenHash: hashToken(token), joinedAt: this.now(), streak: 0, kicked: false };
     const generated = settings.nicknameMode === 'generated';
     const typedCheck = generated ? null : checkNickname(typed ?? '');
     if (typedCheck && !typedCheck.ok) throw new GameError('nickname_refused', typedCheck.message);
+    if (settings.joinShapes) {
+      if (!shapes) throw new GameError('sequence_required');
+      if (!shapesMatch(shapes, settings.joinShapes)) throw new GameError('sequence_wrong');
+    }
     for (let attempt = 0; attempt < 8; attempt++) {
       const nickname = typedCheck?.ok ? typedCheck.nickname : generatedNickname(attempt);
       const player: PlayerRecord = { ...base, nickname };
@@ -346,6 +360,12 @@ export class RoomService {
       throw JOIN_REFUSED[added.status]();
     }
     throw new GameError('nickname_taken');
+  }
+
+  /** Whether this is the room's join key (false for a room that is not there, so a guess learns nothing). */
+  async joinKeyOpens(pin: string, joinKey: string): Promise<boolean> {
+    const expected = await this.settingsOf(pin).then((settings) => settings.joinKey, () => undefined);
+    return expected !== undefined && secretMatches(joinKey, expected);
   }
 
   async rejoin(pin: string, token: string): Promise<PlayerRecord> {
