@@ -1,6 +1,7 @@
 import { toCanvas } from 'qrcode';
 import type { LobbyPlayer } from '../../shared/index.js';
 import { h } from '../common/dom.js';
+import { joinShapesView } from './join-shapes-view.js';
 
 export interface LobbyView {
   el: HTMLElement;
@@ -17,10 +18,18 @@ export function joinLink(pin: string): string {
   return `${location.origin}/?pin=${pin}`;
 }
 
-export function lobbyView(pin: string, title: string, actions: LobbyActions): LobbyView {
+/** How a phone gets in besides the PIN: the room's key for the QR link, and a 2-step room's shapes. */
+export interface LobbyJoin {
+  joinKey?: string;
+  joinShapes?: number[];
+}
+
+export function lobbyView(pin: string, title: string, actions: LobbyActions, join: LobbyJoin = {}): LobbyView {
   const link = joinLink(pin);
   const qr = h('canvas', { class: 'qr', attrs: { role: 'img', 'aria-label': `QR code for ${link}` } });
-  void toCanvas(qr, link, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
+  // The QR link carries the room's key, so a scanned phone is not held back by its network's wrong-PIN limit.
+  const scanned = join.joinKey ? `${link}&key=${encodeURIComponent(join.joinKey)}` : link;
+  void toCanvas(qr, scanned, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
   const countText = h('span', { text: '0 players' });
   const list = h('ul', { class: 'lobby-players', attrs: { 'aria-label': 'Players' } });
   const empty = h('p', { class: 'muted lobby-empty', text: 'Waiting for players to join…' });
@@ -39,6 +48,7 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
         h('p', { class: 'join-how' }, ['Join at ', h('a', { class: 'join-link', text: link, attrs: { href: link, target: '_blank', rel: 'noopener' } })]),
         h('p', { class: 'pin-label', text: 'Game PIN' }),
         h('p', { class: 'pin', text: pin, attrs: { 'data-testid': 'pin', 'aria-label': `Game PIN ${pin.split('').join(' ')}` } }),
+        join.joinShapes ? joinShapesView(join.joinShapes) : null,
       ]),
       qr,
     ]),

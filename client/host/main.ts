@@ -86,7 +86,7 @@ function render(): void {
 function stageFor(state: HostRoomState): HTMLElement {
   switch (state.phase) {
     case 'lobby':
-      lobby = lobbyView(state.pin, state.settings.title, { kick, lock });
+      lobby = lobbyView(state.pin, state.settings.title, { kick, lock }, state.settings);
       lobby.setPlayers(state.players, state.count);
       lobby.setLocked(state.locked);
       return lobby.el;
