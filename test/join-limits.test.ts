@@ -61,6 +61,23 @@ describe.each(STORE_KINDS)('wrong PINs from one school network, %s store', (kind
     expect(await join({ pin, nickname: 'Walker hit' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
+  it('a PIN walk gains nothing by sending its guesses all at once', async () => {
+    server = await startTestServer(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
+    await room();
+    const walkers = await Promise.all(Array.from({ length: 30 }, () => client()));
+    const replies = await Promise.all(walkers.map((w, i) => emitAck(w, 'player:join', { pin: String(900_000 + i), nickname: `Walker ${i}` })));
+    expect(replies.filter((r) => !r.ok && r.error.code === 'not_found')).toHaveLength(BURST + 1);
+    expect(replies.filter((r) => !r.ok && r.error.code === 'rate_limited')).toHaveLength(30 - BURST - 1);
+  });
+
+  it('a class joining all at once from one network is not refused', async () => {
+    server = await startTestServer(kind, { config: { limits } });
+    const { pin } = await room();
+    const phones = await Promise.all(Array.from({ length: 40 }, () => client()));
+    const replies = await Promise.all(phones.map((p, i) => emitAck(p, 'player:join', { pin, nickname: `Student ${i}` })));
+    expect(replies.filter((r) => r.ok)).toHaveLength(40);
+  });
+
   it("the QR link's join key lets a phone past its network's limit; a wrong key does not", async () => {
     server = await startTestServer(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
     const { pin, wrong, settings } = await room();

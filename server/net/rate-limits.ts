@@ -67,13 +67,20 @@ export class RateLimits {
   private readonly failedBurst: RateLimiterAbstract;
   private readonly failedSteady: RateLimiterAbstract;
   private readonly seats: RateLimiterAbstract;
-  private readonly cleared = new BoundedMap<string, number>(10_000);
+  /** Failures an IP had to spare when last read, trusted for CLEARED_FOR_MS while there were some. */
+  private readonly spare = new BoundedMap<string, { failures: number; until: number }>(10_000);
   /** Lookups in flight: a class behind one NAT joining at once shares one read instead of sending hundreds. */
-  private readonly checking = new SingleFlight<string, boolean>();
+  private readonly checking = new SingleFlight<string, number>();
+  /** Join attempts running per IP on this process, and those waiting for one of them to end. */
+  private readonly attempts = new Map<string, { running: number; waiting: (() => void)[] }>();
+  private readonly burstPoints: number;
+  /** Failures counted by this process so far, so a read that raced one is not trusted. */
+  private failuresCounted = 0;
 
   constructor(settings: LimitSettings, redis?: LimiterRedis) {
     this.events = new RateLimiterMemory({ points: settings.eventsPerSocketPerSec, duration: 1 });
     this.rooms = sharedLimiter('rooms', settings.roomsPerIpPer10Min, 600, redis);
+    this.burstPoints = settings.failedJoinBurst;
     this.failedBurst = sharedLimiter('joins-burst', settings.failedJoinBurst, FAILED_JOIN_BURST_SEC, redis);
     this.failedSteady = sharedLimiter('joins-steady', 1, settings.failedJoinEverySec, redis);
     this.seats = sharedLimiter('seats', settings.seatsPerIpPerRoom ?? DEFAULT_LIMITS.seatsPerIpPerRoom, SEATS_WINDOW_SEC, redis);
@@ -87,26 +94,64 @@ export class RateLimits {
     return allowed(this.rooms.consume(ip));
   }
 
-  /** Whether this IP still has failed joins left, in its burst or in the steady allowance, without spending one. */
-  async mayTryJoin(ip: string): Promise<boolean> {
-    if ((this.cleared.get(ip) ?? 0) > Date.now()) return true;
+  /**
+   * Lets a join attempt from this IP start, with the function that ends it, or refuses it (null) when the IP has no
+   * failures to spare. Any attempt may turn out a failure, so no more run at once than the failures left: guesses
+   * sent together cannot all slip through before the first is counted. Others wait for a running one to end.
+   */
+  async admitJoin(ip: string): Promise<(() => void) | null> {
+    for (;;) {
+      const spare = await this.spareFailures(ip);
+      if (spare === 0) return null;
+      let slot = this.attempts.get(ip);
+      if (!slot) this.attempts.set(ip, (slot = { running: 0, waiting: [] }));
+      if (slot.running < spare) {
+        slot.running++;
+        return () => this.endAttempt(ip, slot);
+      }
+      await new Promise<void>((resolve) => slot.waiting.push(resolve));
+    }
+  }
+
+  private endAttempt(ip: string, slot: { running: number; waiting: (() => void)[] }): void {
+    slot.running--;
+    // Every waiter looks again: the one that ended may have spent the last failure, and then none may start.
+    for (const wake of slot.waiting.splice(0)) wake();
+    if (slot.running === 0 && this.attempts.get(ip) === slot) this.attempts.delete(ip);
+  }
+
+  /** Failed joins this IP has left, in its burst and in the steady allowance, without spending one. */
+  private async spareFailures(ip: string): Promise<number> {
+    const known = this.spare.get(ip);
+    if (known && known.until > Date.now()) return known.failures;
     return this.checking.run(ip, async () => {
-      const spare = (limiter: RateLimiterAbstract) =>
+      const left = (limiter: RateLimiterAbstract, points: number) =>
         limiter.get(ip).then(
-          (res) => !res || res.remainingPoints > 0,
-          () => true,
+          (res) => (res ? Math.max(0, res.remainingPoints) : points),
+          () => points,
         );
-      const [burst, steady] = await Promise.all([spare(this.failedBurst), spare(this.failedSteady)]);
-      const may = burst || steady;
-      if (may) this.cleared.set(ip, Date.now() + CLEARED_FOR_MS);
-      return may;
+      for (;;) {
+        const counted = this.failuresCounted;
+        const [burst, steady] = await Promise.all([left(this.failedBurst, this.burstPoints), left(this.failedSteady, 1)]);
+        // A failure counted while the read was out may not be in it: read again rather than let one more guess in.
+        if (counted !== this.failuresCounted) continue;
+        const failures = burst + steady;
+        if (failures > 0) this.spare.set(ip, { failures, until: Date.now() + CLEARED_FOR_MS });
+        return failures;
+      }
     });
   }
 
-  failedJoin(ip: string): Promise<boolean> {
-    this.cleared.delete(ip);
+  async failedJoin(ip: string): Promise<boolean> {
+    this.spare.delete(ip);
     this.checking.forget(ip);
-    return allowed(this.failedBurst.consume(ip)).then((counted) => counted || allowed(this.failedSteady.consume(ip)));
+    try {
+      return await allowed(this.failedBurst.consume(ip)).then((counted) => counted || allowed(this.failedSteady.consume(ip)));
+    } finally {
+      // Reads that raced the count start again, and one that landed meanwhile is not kept.
+      this.failuresCounted++;
+      this.spare.delete(ip);
+    }
   }
 
   /** One more seat for this address in this room, if it has any left. */

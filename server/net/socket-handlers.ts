@@ -63,14 +63,15 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
    */
   const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>, passes?: () => Promise<boolean>): Promise<T> => {
     const ip = socket.data.ip;
-    if (!(await limits.mayTryJoin(ip)) && !(await passes?.())) {
-      throw new GameError('rate_limited', 'Too many wrong PINs from your network; try again in a few seconds.');
-    }
+    const end = await limits.admitJoin(ip);
+    if (!end && !(await passes?.())) throw new GameError('rate_limited', 'Too many wrong PINs from your network; try again in a few seconds.');
     try {
       return await attempt();
     } catch (err) {
       if (err instanceof GameError && GUESSING.has(err.code)) await limits.failedJoin(ip);
       throw err;
+    } finally {
+      end?.();
     }
   };
 
