@@ -76,7 +76,7 @@ export const clientEvents = {
       joinKey: joinKeySchema.optional(),
     }),
     result: z.object({ playerId: playerIdSchema, playerToken: tokenSchema, nickname: z.string() }),
-    doc: 'Join a room, once per connection (`already_joined` after). In a room with generated nicknames the typed one is ignored. A 2-step room answers `sequence_required` until the shapes come along. A room:state follows.',
+    doc: 'Join a room, once per connection (`already_joined` after; a join to another room moves the connection there). In a room with generated nicknames the typed one is ignored. A 2-step room answers `sequence_required` until the shapes come along. A room:state follows.',
   },
   'player:rejoin': {
     payload: z.object({ pin: pinSchema, playerToken: tokenSchema }),

@@ -65,6 +65,17 @@ describe.each(STORE_KINDS)('one socket, one seat, on the %s store', (kind) => {
     expect(await server.store.connectedIds(pin)).not.toContain(left.playerId);
   });
 
+  it('a join to another room (the next game) moves the socket there and gives up its old seat', async () => {
+    const first = await hostRoom(server.url);
+    const second = await hostRoom(server.url);
+    sockets.push(first.host, second.host);
+    const phone = await client();
+    await must(phone, 'player:join', { pin: first.pin, nickname: 'Mover' });
+    const moved = await must(phone, 'player:join', { pin: second.pin, nickname: 'Mover' });
+    expect(await server.store.connectedIds(first.pin)).toEqual([]);
+    expect(await server.store.connectedIds(second.pin)).toEqual([moved.playerId]);
+  });
+
   it(`seats at most ${SEATS_PER_ADDRESS} players from one address in a room; refused joins spend no seat`, async () => {
     const { host, pin } = await hostRoom(server.url);
     sockets.push(host);

@@ -190,8 +190,11 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       return {};
     },
     'player:join': async ({ pin, nickname, shapes, joinKey }, socket) => {
-      // A second seat on one socket would be a player nobody plays, and every question would wait for them.
-      if (socket.data.role === 'player') throw new GameError('already_joined', 'This connection already has a seat; rejoin with its token instead.');
+      // A second seat on one socket would be a player nobody plays, and every question would wait for them. A join
+      // to another room (the next game, after the podium) moves the socket there and gives up its old seat.
+      if (socket.data.role === 'player' && socket.data.pin === pin) {
+        throw new GameError('already_joined', 'This connection already has a seat in this game; rejoin with its token instead.');
+      }
       return oneSeatAtATime(socket, async () => {
         const keyOpens = joinKey ? () => service.joinKeyOpens(pin, joinKey) : undefined;
         const joined = await guarded(socket, () => newSeat(socket, pin, () => service.join(pin, nickname, shapes)), keyOpens);
