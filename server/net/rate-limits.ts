@@ -96,13 +96,15 @@ export class RateLimits {
 
   /**
    * Lets a join attempt from this IP start, with the function that ends it, or refuses it (null) when the IP has no
-   * failures to spare. Any attempt may turn out a failure, so no more run at once than the failures left: guesses
-   * sent together cannot all slip through before the first is counted. Others wait for a running one to end.
+   * failures to spare. A guess may turn out a failure, so no more guesses run at once than the failures left: sent
+   * together they cannot all slip through before the first is counted; the others wait for a running one to end.
+   * An attempt that cannot be a guess (`guess` false: a join to a room known here) does not wait.
    */
-  async admitJoin(ip: string): Promise<(() => void) | null> {
+  async admitJoin(ip: string, guess = true): Promise<(() => void) | null> {
     for (;;) {
       const spare = await this.spareFailures(ip);
       if (spare === 0) return null;
+      if (!guess) return () => {};
       let slot = this.attempts.get(ip);
       if (!slot) this.attempts.set(ip, (slot = { running: 0, waiting: [] }));
       if (slot.running < spare) {

@@ -59,11 +59,12 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
 
   /**
    * Joins, rejoins and attaches refuse early once an IP has guessed wrong too often, and count each wrong guess.
-   * `passes` lets one through anyway: a join carrying the room's key from its QR link.
+   * `passes` lets one through anyway: a join carrying the room's key from its QR link. `guess` false: the attempt
+   * cannot fail as a guess, so a class joining at once is not made to take turns.
    */
-  const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>, passes?: () => Promise<boolean>): Promise<T> => {
+  const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>, passes?: () => Promise<boolean>, guess = true): Promise<T> => {
     const ip = socket.data.ip;
-    const end = await limits.admitJoin(ip);
+    const end = await limits.admitJoin(ip, guess);
     if (!end && !(await passes?.())) throw new GameError('rate_limited', 'Too many wrong PINs from your network; try again in a few seconds.');
     try {
       return await attempt();
@@ -197,7 +198,8 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       }
       return oneSeatAtATime(socket, async () => {
         const keyOpens = joinKey ? () => service.joinKeyOpens(pin, joinKey) : undefined;
-        const joined = await guarded(socket, () => newSeat(socket, pin, () => service.join(pin, nickname, shapes)), keyOpens);
+        const join = () => newSeat(socket, pin, () => service.join(pin, nickname, shapes));
+        const joined = await guarded(socket, join, keyOpens, !service.joinCannotGuess(pin));
         await becomePlayer(socket, pin, joined.player.id, false);
         justJoined.set(socket, { nickname: joined.player.nickname, count: joined.count, room: joined.room });
         return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };

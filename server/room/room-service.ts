@@ -362,6 +362,12 @@ export class RoomService {
     throw new GameError('nickname_taken');
   }
 
+  /** Whether a join to this PIN cannot fail as a guess: a room this process has seen, without a 2-step sequence. */
+  joinCannotGuess(pin: string): boolean {
+    const settings = this.settingsCache.get(pin);
+    return settings !== undefined && !settings.joinShapes;
+  }
+
   /** Whether this is the room's join key (false for a room that is not there, so a guess learns nothing). */
   async joinKeyOpens(pin: string, joinKey: string): Promise<boolean> {
     const expected = await this.settingsOf(pin).then((settings) => settings.joinKey, () => undefined);
