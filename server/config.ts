@@ -45,7 +45,9 @@ const envSchema = z.object({
     .optional(),
   LIMIT_EVENTS_PER_SOCKET_PER_SEC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.eventsPerSocketPerSec),
   LIMIT_ROOMS_PER_IP_PER_10_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.roomsPerIpPer10Min),
-  LIMIT_FAILED_JOINS_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.failedJoinsPerIpPerMin),
+  LIMIT_FAILED_JOIN_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.failedJoinBurst),
+  LIMIT_FAILED_JOIN_EVERY_SEC: z.coerce.number().int().min(1).max(60).default(DEFAULT_LIMITS.failedJoinEverySec),
+  LIMIT_SEATS_PER_IP_PER_ROOM: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.seatsPerIpPerRoom),
   LIMIT_LOGINS_PER_IP_PER_15_MIN: z.coerce.number().int().min(1).default(DEFAULT_LOGIN_LIMITS.perIpPer15Min),
   LIMIT_LOGINS_PER_EMAIL_PER_15_MIN: z.coerce.number().int().min(1).default(DEFAULT_LOGIN_LIMITS.perEmailPer15Min),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -96,7 +98,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       eventsPerSocketPerSec: e.LIMIT_EVENTS_PER_SOCKET_PER_SEC,
       roomsPerIpPer10Min: e.LIMIT_ROOMS_PER_IP_PER_10_MIN,
-      failedJoinsPerIpPerMin: e.LIMIT_FAILED_JOINS_PER_IP_PER_MIN,
+      failedJoinBurst: e.LIMIT_FAILED_JOIN_BURST,
+      failedJoinEverySec: e.LIMIT_FAILED_JOIN_EVERY_SEC,
+      seatsPerIpPerRoom: e.LIMIT_SEATS_PER_IP_PER_ROOM,
     },
     loginLimits: {
       perIpPer15Min: e.LIMIT_LOGINS_PER_IP_PER_15_MIN,

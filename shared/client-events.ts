@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const pinSchema = z.string().regex(/^\d{6}$/, 'a PIN is 6 digits');
 /** 128 random bits as 32 hex digits. */
 export const tokenSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a token is 32 hex digits');
+/** A room's join key, for its QR link: 128 random bits in base64url, unlike a token so no log confuses them. */
+export const joinKeySchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a join key is 22 base64url characters');
 export const playerIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'a player id is 12 hex digits');
 
 export const POINTS_MODES = ['standard', 'double', 'none'] as const;
@@ -22,8 +24,13 @@ export const roomOptionsSchema = z.object({
   autoAdvanceSec: z.number().int().min(0).max(60).default(0),
   maxPlayers: z.number().int().min(1).max(MAX_PLAYERS).default(MAX_PLAYERS),
   nicknameMode: z.enum(NICKNAME_MODES).default('typed'),
+  /** 2-step join: after the PIN a player taps the four shapes the big screen shows (see `joinShapesSchema`). */
+  twoStepJoin: z.boolean().default(false),
 });
 export type RoomOptions = z.infer<typeof roomOptionsSchema>;
+
+/** The answer shapes, 0 ▲ 1 ◆ 2 ● 3 ■: a 2-step join's sequence is four of them, repeats allowed. */
+export const joinShapesSchema = z.array(z.number().int().min(0).max(3)).length(4);
 
 /** A raw nickname as typed; the server normalises and checks it further (see server/game/nickname.ts). */
 export const nicknameInputSchema = z.string().max(100);
@@ -60,9 +67,16 @@ export const clientEvents = {
   'host:lock': { payload: z.object({ locked: z.boolean() }), result: z.object({ locked: z.boolean() }), doc: 'Refuse or allow new players.' },
   'host:end': { payload: empty, result: z.object({}), doc: 'Close the room for everyone.' },
   'player:join': {
-    payload: z.object({ pin: pinSchema, nickname: nicknameInputSchema.optional() }),
+    payload: z.object({
+      pin: pinSchema,
+      nickname: nicknameInputSchema.optional(),
+      /** A 2-step room's shape sequence, as the big screen shows it. */
+      shapes: joinShapesSchema.optional(),
+      /** The room's join key from its QR link: it lets a phone past the wrong-PIN limit of its network. */
+      joinKey: joinKeySchema.optional(),
+    }),
     result: z.object({ playerId: playerIdSchema, playerToken: tokenSchema, nickname: z.string() }),
-    doc: 'Join a room. In a room with generated nicknames the typed one is ignored. A room:state follows.',
+    doc: 'Join a room, once per connection (`already_joined` after; a join to another room moves the connection there). In a room with generated nicknames the typed one is ignored. A 2-step room answers `sequence_required` until the shapes come along. A room:state follows.',
   },
   'player:rejoin': {
     payload: z.object({ pin: pinSchema, playerToken: tokenSchema }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NICKNAME_MODES, POINTS_MODES, playerIdSchema } from './client-events.js';
+import { joinShapesSchema, NICKNAME_MODES, POINTS_MODES, playerIdSchema } from './client-events.js';
 import { questionTypeSchema, sectionSchema } from './quiz.js';
 
 export const PHASES = ['lobby', 'question', 'reveal', 'leaderboard', 'podium', 'ended'] as const;
@@ -143,6 +143,10 @@ export const roomSettingsSchema = z.object({
   autoAdvanceSec: z.number().int(),
   maxPlayers: z.number().int(),
   nicknameMode: z.enum(NICKNAME_MODES),
+  /** Host only, for the QR link: lets phones past their network's wrong-PIN limit. */
+  joinKey: z.string().optional(),
+  /** Host only, for the big screen: a 2-step room's shape sequence. */
+  joinShapes: joinShapesSchema.optional(),
 });
 export type RoomSettings = z.infer<typeof roomSettingsSchema>;
 

@@ -21,7 +21,7 @@ describe('abuse and hostile input', () => {
   });
 
   it('limits events per socket per second', async () => {
-    server = await startTestServer('memory', { config: { limits: { eventsPerSocketPerSec: 5, roomsPerIpPer10Min: 50, failedJoinsPerIpPerMin: 50 } } });
+    server = await startTestServer('memory', { config: { limits: { eventsPerSocketPerSec: 5, roomsPerIpPer10Min: 50, failedJoinBurst: 50, failedJoinEverySec: 60 } } });
     const s = await client();
     const replies = await Promise.all(Array.from({ length: 12 }, () => emitAck(s, 'time:sync', { clientSentAt: 1 })));
     expect(replies.filter((r) => r.ok)).toHaveLength(5);
@@ -31,7 +31,7 @@ describe('abuse and hostile input', () => {
   });
 
   it('stops PIN guessing per IP, and limits rooms created per IP', async () => {
-    server = await startTestServer('memory', { config: { limits: { eventsPerSocketPerSec: 50, roomsPerIpPer10Min: 2, failedJoinsPerIpPerMin: 5 } } });
+    server = await startTestServer('memory', { config: { limits: { eventsPerSocketPerSec: 50, roomsPerIpPer10Min: 2, failedJoinBurst: 4, failedJoinEverySec: 60 } } });
     const host = await client();
     const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
     await must(await client(), 'host:create', { quizId: 'fixture' });

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, must, next, type TestSocket } from './support/clients.js';
+import { connectClient, emitAck, must, next, type TestSocket } from './support/clients.js';
 import { FIXTURE_ANSWERS } from './support/fixture-quiz.js';
 import { answer, hostRoom } from './support/game.js';
 import { latencyProxy, type LatencyProxy } from './support/latency-proxy.js';
 import { dropPrefix, openRedisStore, testPrefix } from './support/redis.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
 
 /** Each way: a phone on a poor mobile link, a round trip of half a second. */
 const DELAY_MS = 250;
@@ -76,4 +76,61 @@ describe.each(Object.keys(layouts))('answer timing on a slow link, %s', (name) =
     expect(recorded?.playerId).toBe(farPlayer.playerId);
     expect(recorded!.responseMs).toBeLessThan(2 * DELAY_MS - 50);
   });
+});
+
+/** The client's engine holds back every heartbeat reply (pong) by `ms`, to look farther away than it is. */
+function holdPongs(socket: TestSocket, ms: number): void {
+  type Engine = { _sendPacket(type: string, ...rest: unknown[]): void };
+  const engine = socket.io.engine as unknown as Engine;
+  const send = engine._sendPacket.bind(engine);
+  engine._sendPacket = (type, ...rest) => {
+    if (type === 'pong') setTimeout(() => send(type, ...rest), ms);
+    else send(type, ...rest);
+  };
+}
+
+describe.each(STORE_KINDS)('a client that fakes a slow link, %s store', (kind) => {
+  let server: TestServer | undefined;
+  const sockets: TestSocket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await server?.stop();
+  });
+
+  it('holding its pongs back 1.5 s gets at most 250 ms off an answer and cannot answer 300 ms after the deadline', async () => {
+    // The server's clock, moved forward by the test: an answer "arrives" exactly when the test says.
+    let ahead = 0;
+    const now = () => Date.now() + ahead;
+    const at = (serverTime: number) => (ahead += serverTime - now());
+    server = await startTestServer(kind, { config, now });
+    const { host, pin } = await hostRoom(server.url);
+    const cheat = await connectClient(server.url);
+    sockets.push(host, cheat);
+    holdPongs(cheat, 1_500);
+    const { playerId } = await must(cheat, 'player:join', { pin, nickname: 'Cheat' });
+    // The server pings again only once the last pong is in: by the fourth ping three held-back pongs were measured.
+    await heartbeats(cheat, 4);
+
+    const first = next(cheat, 'question:open', (o) => o.index === 0);
+    await must(host, 'host:start', {});
+    const open = await first;
+    const closed = next(host, 'question:reveal', (r) => r.index === 0);
+    at(open.openedAt + 2_000);
+    await answer(cheat, 0, FIXTURE_ANSWERS[0] as never);
+    await closed;
+    const [recorded] = await server.store.getAnswers(pin, 0);
+    expect(recorded?.playerId).toBe(playerId);
+    // 2 s after the question opened, less at most the 250 ms cap (today's code took 500 ms off).
+    expect(recorded!.responseMs).toBeGreaterThanOrEqual(2_000 - 250);
+
+    await must(host, 'host:next', {});
+    const second = next(cheat, 'question:open', (o) => o.index === 1);
+    await must(host, 'host:next', {});
+    const late = await second;
+    at(late.deadline + 300);
+    expect(await emitAck(cheat, 'player:answer', { questionIndex: 1, answer: FIXTURE_ANSWERS[1] as never })).toMatchObject({
+      ok: false,
+      error: { code: 'too_late' },
+    });
+  }, 30_000);
 });

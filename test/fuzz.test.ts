@@ -63,7 +63,7 @@ function ackWithin(socket: TestSocket, event: string, payload: unknown): Promise
 describe.each(STORE_KINDS)('fuzzing a live game on the %s store', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(kind, { config: { limits: { eventsPerSocketPerSec: 1000, roomsPerIpPer10Min: 1000, failedJoinsPerIpPerMin: 100_000 } } });
+    server = await startTestServer(kind, { config: { limits: { eventsPerSocketPerSec: 1000, roomsPerIpPer10Min: 1000, failedJoinBurst: 100_000, failedJoinEverySec: 1 } } });
   });
   afterAll(async () => server?.stop());
 

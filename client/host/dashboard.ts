@@ -30,6 +30,7 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
   const shuffleQuestions = checkbox('shuffle-questions', 'Shuffle questions');
   const shuffleOptions = checkbox('shuffle-options', 'Shuffle answer options');
   const generated = checkbox('generated-nicknames', 'Give players generated nicknames');
+  const twoStep = checkbox('two-step-join', '2-step join: players also tap the shapes on the big screen');
   const submit = h('button', { class: 'btn btn-primary', text: 'Create game', attrs: { type: 'submit' } });
 
   const form = h(
@@ -55,6 +56,7 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
             shuffleQuestions: shuffleQuestions.input.checked,
             shuffleOptions: shuffleOptions.input.checked,
             nicknameMode: generated.input.checked ? 'generated' : 'typed',
+            twoStepJoin: twoStep.input.checked,
           });
           submit.disabled = false;
           if (message !== null) error.textContent = message;
@@ -73,6 +75,7 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
           shuffleQuestions.el,
           shuffleOptions.el,
           generated.el,
+          twoStep.el,
         ]),
         error,
         submit,

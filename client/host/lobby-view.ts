@@ -2,6 +2,7 @@ import { toCanvas } from 'qrcode';
 import type { LobbyPlayer } from '../../shared/index.js';
 import { h } from '../common/dom.js';
 import { joinBase, joinLink } from './join-link.js';
+import { joinShapesView } from './join-shapes-view.js';
 
 export interface LobbyView {
   el: HTMLElement;
@@ -14,7 +15,13 @@ export interface LobbyActions {
   lock(locked: boolean): void;
 }
 
-export function lobbyView(pin: string, title: string, actions: LobbyActions): LobbyView {
+/** How a phone gets in besides the PIN: the room's key for the QR link, and a 2-step room's shapes. */
+export interface LobbyJoin {
+  joinKey?: string;
+  joinShapes?: number[];
+}
+
+export function lobbyView(pin: string, title: string, actions: LobbyActions, join: LobbyJoin = {}): LobbyView {
   const qr = h('canvas', { class: 'qr', attrs: { role: 'img', 'aria-label': 'QR code' } });
   const joinHow = h('p', { class: 'join-how' });
   void joinBase().then((where) => {
@@ -24,9 +31,11 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
       return;
     }
     const link = joinLink(where.base, pin);
+    // The QR link carries the room's key, so a scanned phone is not held back by its network's wrong-PIN limit.
+    const scanned = join.joinKey ? `${link}&key=${encodeURIComponent(join.joinKey)}` : link;
     qr.setAttribute('aria-label', `QR code for ${link}`);
-    qr.dataset.link = link;
-    void toCanvas(qr, link, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
+    qr.dataset.link = scanned;
+    void toCanvas(qr, scanned, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
     joinHow.replaceChildren('Join at ', h('a', { class: 'join-link', text: link, attrs: { href: link, target: '_blank', rel: 'noopener' } }));
   });
   const countText = h('span', { text: '0 players' });
@@ -47,6 +56,7 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions): Lo
         joinHow,
         h('p', { class: 'pin-label', text: 'Game PIN' }),
         h('p', { class: 'pin', text: pin, attrs: { 'data-testid': 'pin', 'aria-label': `Game PIN ${pin.split('').join(' ')}` } }),
+        join.joinShapes ? joinShapesView(join.joinShapes) : null,
       ]),
       qr,
     ]),

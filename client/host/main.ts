@@ -108,7 +108,7 @@ function pinText(state: HostRoomState): string {
 function stageFor(state: HostRoomState): HTMLElement {
   switch (state.phase) {
     case 'lobby':
-      lobby = lobbyView(state.pin, state.settings.title, { kick, lock });
+      lobby = lobbyView(state.pin, state.settings.title, { kick, lock }, state.settings);
       lobby.setPlayers(state.players, state.count);
       lobby.setLocked(state.locked);
       return lobby.el;

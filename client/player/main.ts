@@ -4,6 +4,7 @@ import { createClock } from '../common/clock.js';
 import { byId, show } from '../common/dom.js';
 import { connect, request } from '../common/socket.js';
 import { finalView } from './final-view.js';
+import { joinShapesView } from './join-shapes-view.js';
 import { joinView } from './join-view.js';
 import { messageFor } from './messages.js';
 import { questionView } from './question-view.js';
@@ -16,7 +17,10 @@ const banner = byId('banner');
 const socket = connect();
 const clock = createClock(socket);
 
-const urlPin = new URLSearchParams(location.search).get('pin')?.replace(/\D/g, '').slice(0, 6) ?? '';
+const params = new URLSearchParams(location.search);
+const urlPin = params.get('pin')?.replace(/\D/g, '').slice(0, 6) ?? '';
+/** The room's join key from its QR link: it gets this phone past its network's wrong-PIN limit. */
+const urlKey = /^[A-Za-z0-9_-]{22}$/.test(params.get('key') ?? '') ? params.get('key')! : undefined;
 let session = loadSession();
 // A link to another game wins over a stale session.
 if (session && urlPin && session.pin !== urlPin) {
@@ -53,11 +57,16 @@ function showJoin(notice?: string): void {
   render(joinView({ pin: session?.pin ?? urlPin, notice, onJoin: join }));
 }
 
-async function join(pin: string, nickname: string): Promise<string | null> {
+async function join(pin: string, nickname: string, shapes?: number[]): Promise<string | null> {
   // Only if it is not already connecting: a second connect() while connecting sends a second CONNECT, the
   // server drops the link, and the request just sent is lost with it (seen on a slow phone tapping Join early).
   if (!socket.active) socket.connect();
-  const ack = await request(socket, 'player:join', { pin, nickname });
+  const joinKey = urlKey && pin === urlPin ? urlKey : undefined;
+  const ack = await request(socket, 'player:join', { pin, nickname, ...(shapes ? { shapes } : {}), ...(joinKey ? { joinKey } : {}) });
+  if (!ack.ok && ack.error.code === 'sequence_required') {
+    render(joinShapesView({ onShapes: (tapped) => join(pin, nickname, tapped), onBack: () => render(joinView({ pin, onJoin: join })) }));
+    return null;
+  }
   if (!ack.ok) return messageFor(ack.error);
   session = { pin, playerToken: ack.playerToken };
   saveSession(session);

@@ -9,6 +9,10 @@ export type RoomSettingsRecord = Pick<RoomOptions, 'pointsMode' | 'autoAdvanceSe
   ownerId?: string;
   /** The host quiz's version when the room was created; absent for a built-in quiz. */
   quizVersion?: number;
+  /** Carried by the QR link: a phone with it is not held back by its network's wrong-PIN limit. */
+  joinKey?: string;
+  /** A 2-step room's shape sequence; never sent to players. */
+  joinShapes?: number[];
 };
 
 /** The room's mutable state: small, read on every answer. */

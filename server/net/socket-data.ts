@@ -7,12 +7,6 @@ export interface SocketData {
   playerId?: string;
   /** When this socket was last sent an open question by itself (a rejoin mid-question), for fair timing. */
   sentAt?: { index: number; at: number };
-  /** Recent round trips measured with Engine.IO heartbeats; the median is used. */
+  /** Recent round trips measured with Engine.IO heartbeats; the smallest is credited (see `trustedRtt`). */
   rtts: number[];
-}
-
-export function medianRtt(rtts: readonly number[]): number {
-  if (rtts.length === 0) return 0;
-  const sorted = [...rtts].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }

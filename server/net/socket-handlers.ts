@@ -10,7 +10,8 @@ import { describeIssues, toFailure } from './ack.js';
 import { concurrencyLimit } from '../concurrency-limit.js';
 import { clientAddress, type TrustFn } from './client-address.js';
 import type { RateLimits } from './rate-limits.js';
-import { medianRtt, type SocketData } from './socket-data.js';
+import { trustedRtt, withRtt } from '../game/timing.js';
+import type { SocketData } from './socket-data.js';
 
 type QuizSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type Handler<E extends ClientEventName> = (payload: ClientPayload<E>, socket: QuizSocket) => Promise<ClientResult<E>>;
@@ -31,10 +32,9 @@ export interface SocketLayerOptions {
   };
 }
 
-/** Failures that mean a guessed PIN or token: counted per IP so nobody can walk the PIN space. */
-const GUESSING = new Set(['not_found', 'forbidden']);
+/** Failures that mean a guessed PIN, token or 2-step sequence: counted per IP so nobody can walk them. */
+const GUESSING = new Set(['not_found', 'forbidden', 'sequence_wrong']);
 
-const RTT_SAMPLES = 5;
 
 /**
  * Joins and rejoins worked on at once, from their first store call to their snapshot. A class joining together
@@ -53,15 +53,22 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
   /** What a join's snapshot needs from the join itself, until the snapshot is sent. */
   const justJoined = new WeakMap<QuizSocket, JustJoined>();
 
-  /** Joins, rejoins and attaches refuse early once an IP has guessed wrong too often, and count each wrong guess. */
-  const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>): Promise<T> => {
+  /**
+   * Joins, rejoins and attaches refuse early once an IP has guessed wrong too often, and count each wrong guess.
+   * `passes` lets one through anyway: a join carrying the room's key from its QR link. `guess` false: the attempt
+   * cannot fail as a guess, so a class joining at once is not made to take turns.
+   */
+  const guarded = async <T>(socket: QuizSocket, attempt: () => Promise<T>, passes?: () => Promise<boolean>, guess = true): Promise<T> => {
     const ip = socket.data.ip;
-    if (!(await limits.mayTryJoin(ip))) throw new GameError('rate_limited', 'Too many wrong PINs or tokens; wait a minute.');
+    const end = await limits.admitJoin(ip, guess);
+    if (!end && !(await passes?.())) throw new GameError('rate_limited', 'Too many wrong PINs from your network; try again in a few seconds.');
     try {
       return await attempt();
     } catch (err) {
       if (err instanceof GameError && GUESSING.has(err.code)) await limits.failedJoin(ip);
       throw err;
+    } finally {
+      end?.();
     }
   };
 
@@ -86,24 +93,65 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     io.local.to(socket.id).emit('room:state', state);
   };
 
+  /** A seat no socket holds any more is not waited for: another tab or a quick reconnect may still hold it. */
+  const leaveSeat = async (pin: string, playerId: string) => {
+    const left = await io.in(channel.player(pin, playerId)).fetchSockets();
+    if (left.length === 0) await service.playerDisconnected(pin, playerId);
+  };
+
+  /** The seat a socket held before it took another, or became a host: given up once the socket has left it. */
+  const seatLeftBehind = (socket: QuizSocket, pin?: string, playerId?: string) => {
+    const { role, pin: was, playerId: wasPlayer } = socket.data;
+    return role === 'player' && was && wasPlayer && (was !== pin || wasPlayer !== playerId) ? { pin: was, playerId: wasPlayer } : undefined;
+  };
+
   /** A join has marked the player connected already; a rejoin marks them here. */
   const becomePlayer = async (socket: QuizSocket, pin: string, playerId: string, markConnected: boolean) => {
+    const before = seatLeftBehind(socket, pin, playerId);
     leaveRooms(socket);
     socket.data.role = 'player';
     socket.data.pin = pin;
     socket.data.playerId = playerId;
     await socket.join([channel.room(pin), channel.player(pin, playerId)]);
+    if (before) await leaveSeat(before.pin, before.playerId);
     // A phone that dropped while the join was in flight missed its disconnect bookkeeping.
     if (socket.disconnected) await service.playerDisconnected(pin, playerId);
     else if (markConnected) await service.playerConnected(pin, playerId);
   };
 
   const becomeHost = async (socket: QuizSocket, pin: string) => {
+    const before = seatLeftBehind(socket);
     leaveRooms(socket);
     socket.data.role = 'host';
     socket.data.pin = pin;
     delete socket.data.playerId;
     await socket.join([channel.room(pin), channel.hosts(pin)]);
+    if (before) await leaveSeat(before.pin, before.playerId);
+  };
+
+  /** Sockets with a join or rejoin in flight: one socket takes one seat, however many joins it sends at once. */
+  const seating = new WeakSet<QuizSocket>();
+  const oneSeatAtATime = async <T>(socket: QuizSocket, seat: () => Promise<T>): Promise<T> => {
+    if (seating.has(socket)) throw new GameError('already_joined', 'This connection is already joining a game.');
+    seating.add(socket);
+    try {
+      return await seat();
+    } finally {
+      seating.delete(socket);
+    }
+  };
+
+  /** A new seat counts against its address's seats in the room; a join that fails gives it back. */
+  const newSeat = async <T>(socket: QuizSocket, pin: string, join: () => Promise<T>): Promise<T> => {
+    if (!(await limits.takeSeat(socket.data.ip, pin))) {
+      throw new GameError('rate_limited', 'Too many players have joined this game from your network.');
+    }
+    try {
+      return await join();
+    } catch (err) {
+      await limits.returnSeat(socket.data.ip, pin);
+      throw err;
+    }
   };
 
   const handlers: { [E in ClientEventName]: Handler<E> } = {
@@ -138,18 +186,28 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       await service.end(host(socket));
       return {};
     },
-    'player:join': async ({ pin, nickname }, socket) => {
-      const joined = await guarded(socket, () => service.join(pin, nickname));
-      await becomePlayer(socket, pin, joined.player.id, false);
-      justJoined.set(socket, { nickname: joined.player.nickname, count: joined.count, room: joined.room });
-      return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };
+    'player:join': async ({ pin, nickname, shapes, joinKey }, socket) => {
+      // A second seat on one socket would be a player nobody plays, and every question would wait for them. A join
+      // to another room (the next game, after the podium) moves the socket there and gives up its old seat.
+      if (socket.data.role === 'player' && socket.data.pin === pin) {
+        throw new GameError('already_joined', 'This connection already has a seat in this game; rejoin with its token instead.');
+      }
+      return oneSeatAtATime(socket, async () => {
+        const keyOpens = joinKey ? () => service.joinKeyOpens(pin, joinKey) : undefined;
+        const join = () => newSeat(socket, pin, () => service.join(pin, nickname, shapes));
+        const joined = await guarded(socket, join, keyOpens, !service.joinCannotGuess(pin));
+        await becomePlayer(socket, pin, joined.player.id, false);
+        justJoined.set(socket, { nickname: joined.player.nickname, count: joined.count, room: joined.room });
+        return { playerId: joined.player.id, playerToken: joined.token, nickname: joined.player.nickname };
+      });
     },
-    'player:rejoin': async ({ pin, playerToken }, socket) => {
-      const found = await guarded(socket, () => service.rejoin(pin, playerToken));
-      await becomePlayer(socket, pin, found.id, true);
-      const state = await service.playerState(pin, found.id);
-      return { playerId: found.id, nickname: found.nickname, score: state.score };
-    },
+    'player:rejoin': async ({ pin, playerToken }, socket) =>
+      oneSeatAtATime(socket, async () => {
+        const found = await guarded(socket, () => service.rejoin(pin, playerToken));
+        await becomePlayer(socket, pin, found.id, true);
+        const state = await service.playerState(pin, found.id);
+        return { playerId: found.id, nickname: found.nickname, score: state.score };
+      }),
     'player:answer': async ({ questionIndex, answer }, socket) => {
       const receivedAt = now();
       const { pin, playerId } = player(socket);
@@ -157,7 +215,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
       await service.answer(pin, playerId, questionIndex, answer, {
         sentAt: sent?.index === questionIndex ? sent.at : undefined,
         receivedAt,
-        rttMs: medianRtt(socket.data.rtts),
+        rttMs: trustedRtt(socket.data.rtts),
       });
       return { accepted: true };
     },
@@ -191,7 +249,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     });
     socket.conn.on('heartbeat', () => {
       if (pingedAt === undefined) return;
-      socket.data.rtts = [...socket.data.rtts, now() - pingedAt].slice(-RTT_SAMPLES);
+      socket.data.rtts = withRtt(socket.data.rtts, now() - pingedAt);
       pingedAt = undefined;
     });
   };
@@ -246,12 +304,7 @@ export function attachSocketHandlers(io: QuizServer, options: SocketLayerOptions
     limits.forgetSocket(this.id);
     const { role, pin, playerId } = this.data;
     if (role !== 'player' || !pin || !playerId) return;
-    // Another tab or a quick reconnect may still hold this player: only mark them gone if none is left.
-    void io
-      .in(channel.player(pin, playerId))
-      .fetchSockets()
-      .then((left) => (left.length === 0 ? service.playerDisconnected(pin, playerId) : undefined))
-      .catch((err: unknown) => logger.warn({ err, pin }, 'disconnect bookkeeping failed'));
+    void leaveSeat(pin, playerId).catch((err: unknown) => logger.warn({ err, pin }, 'disconnect bookkeeping failed'));
   }
 
   io.on('connection', (socket: QuizSocket) => {

@@ -19,7 +19,7 @@ import type { Logger } from '../logger.js';
 import type { QuizResolver } from '../quiz/library-resolver.js';
 import { OPEN_BUCKET, type ReportStore } from '../reports/report-store.js';
 import { savedReport } from '../reports/saved-report.js';
-import { hashToken, newPin, newPlayerId, newToken, tokenMatches } from '../security/tokens.js';
+import { hashToken, newJoinKey, newJoinShapes, newPin, newPlayerId, newToken, secretMatches, shapesMatch, tokenMatches } from '../security/tokens.js';
 import type { RoomStore } from '../store/room-store.js';
 import type { Outbox } from './outbox.js';
 import { RoomClock } from './room-clock.js';
@@ -67,7 +67,6 @@ export interface JustJoined {
 const ANSWER_REFUSED = {
   already_answered: () => new GameError('already_answered'),
   not_playing: () => new GameError('forbidden', 'You are not in this game.'),
-  closed: () => new GameError('too_late', 'That question has closed.'),
 };
 
 const JOIN_REFUSED = {
@@ -218,6 +217,7 @@ export class RoomService {
     const { quiz, version } = resolved;
     const questions = drawQuestions(quiz, options, this.random);
     const hostToken = newToken();
+    const joinKey = newJoinKey();
     for (let attempt = 0; attempt < 20; attempt++) {
       const room: RoomRecord = {
         pin: newPin(),
@@ -229,6 +229,8 @@ export class RoomService {
           autoAdvanceSec: options.autoAdvanceSec,
           maxPlayers: options.maxPlayers,
           nicknameMode: options.nicknameMode,
+          joinKey,
+          ...(options.twoStepJoin ? { joinShapes: newJoinShapes() } : {}),
           ...(ownerId ? { ownerId } : {}),
           ...(version !== undefined ? { quizVersion: version } : {}),
         },
@@ -343,14 +345,25 @@ export class RoomService {
 
   // ---- players ----
 
-  /** The new player counts as connected at once; the socket layer puts the socket in the room's channels. */
-  async join(pin: string, typed: string | undefined): Promise<{ player: PlayerRecord; token: string; count: number; room: RoomRecord }> {
+  /**
+   * The new player counts as connected at once; the socket layer puts the socket in the room's channels. A 2-step
+   * room asks for its shapes once the nickname passes, so the phone asks for them only when they are all it lacks.
+   */
+  async join(
+    pin: string,
+    typed: string | undefined,
+    shapes?: readonly number[],
+  ): Promise<{ player: PlayerRecord; token: string; count: number; room: RoomRecord }> {
     const settings = await this.settingsOf(pin);
     const token = newToken();
     const base = { id: newPlayerId(), tokenHash: hashToken(token), joinedAt: this.now(), streak: 0, kicked: false };
     const generated = settings.nicknameMode === 'generated';
     const typedCheck = generated ? null : checkNickname(typed ?? '');
     if (typedCheck && !typedCheck.ok) throw new GameError('nickname_refused', typedCheck.message);
+    if (settings.joinShapes) {
+      if (!shapes) throw new GameError('sequence_required');
+      if (!shapesMatch(shapes, settings.joinShapes)) throw new GameError('sequence_wrong');
+    }
     for (let attempt = 0; attempt < 8; attempt++) {
       const nickname = typedCheck?.ok ? typedCheck.nickname : generatedNickname(attempt);
       const player: PlayerRecord = { ...base, nickname };
@@ -365,6 +378,18 @@ export class RoomService {
       throw JOIN_REFUSED[added.status]();
     }
     throw new GameError('nickname_taken');
+  }
+
+  /** Whether a join to this PIN cannot fail as a guess: a room this process has seen, without a 2-step sequence. */
+  joinCannotGuess(pin: string): boolean {
+    const settings = this.settingsCache.get(pin);
+    return settings !== undefined && !settings.joinShapes;
+  }
+
+  /** Whether this is the room's join key (false for a room that is not there, so a guess learns nothing). */
+  async joinKeyOpens(pin: string, joinKey: string): Promise<boolean> {
+    const expected = await this.settingsOf(pin).then((settings) => settings.joinKey, () => undefined);
+    return expected !== undefined && secretMatches(joinKey, expected);
   }
 
   async rejoin(pin: string, token: string): Promise<PlayerRecord> {
@@ -394,15 +419,17 @@ export class RoomService {
     const room = await this.openQuestion(pin, questionIndex);
     if (room.phase !== 'question' || questionIndex !== room.questionIndex) {
       const past = questionIndex < room.questionIndex || (questionIndex === room.questionIndex && room.phase !== 'lobby');
-      throw new GameError(past ? 'too_late' : 'wrong_phase', past ? 'That question has closed.' : 'That question is not open.');
+      if (!past) throw new GameError('wrong_phase', 'That question is not open.');
+      throw await this.lateRefusal(pin, questionIndex, playerId, 'That question has closed.');
     }
-    if (isLate(timing.receivedAt, room.deadline, timing.rttMs)) throw new GameError('too_late', 'Time was up.');
+    if (isLate(timing.receivedAt, room.deadline, timing.rttMs)) throw await this.lateRefusal(pin, questionIndex, playerId, 'Time was up.');
     const question = (await this.questions(pin))[questionIndex]!;
     if (!fitsQuestion(question, answer)) throw new GameError('bad_request', `That is not an answer to a ${question.type} question.`);
     const responseMs = responseTimeMs(Math.max(timing.sentAt ?? room.openedAt, room.openedAt), timing.receivedAt, timing.rttMs);
     const correct = isCorrect(question, answer);
     const ladder = correct ? pointsByStreak(responseMs, room.deadline - room.openedAt, room.settings.pointsMode) : [];
     const outcome = await this.store.recordAnswer(pin, questionIndex, { playerId, answer, correct, responseMs, ladder });
+    if (outcome.status === 'closed') throw await this.lateRefusal(pin, questionIndex, playerId, 'That question has closed.');
     if (outcome.status !== 'ok') throw ANSWER_REFUSED[outcome.status]();
     this.answeredLately(pin, questionIndex, playerId);
     this.progress.schedule(pin);
@@ -410,6 +437,12 @@ export class RoomService {
     if (outcome.answered >= outcome.connected) {
       void this.closeIfEveryoneAnswered(room, outcome).catch((err: unknown) => this.logger.warn({ err, pin }, 'early close check failed'));
     }
+  }
+
+  /** A repeat after the question closed (early, or at its deadline) is a repeat: the player did answer in time. */
+  private async lateRefusal(pin: string, questionIndex: number, playerId: string, message: string): Promise<GameError> {
+    const earlier = await this.store.getAnswer(pin, questionIndex, playerId);
+    return earlier ? ANSWER_REFUSED.already_answered() : new GameError('too_late', message);
   }
 
   /** The room for an answer to this question: from the cache while it is open there, else from the store. */

@@ -24,3 +24,24 @@ export function tokenMatches(token: string, expectedHash: string): boolean {
   const expected = Buffer.from(expectedHash, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** A room's join key for its QR link: 128 random bits, base64url so it is never mistaken for a token. */
+export function newJoinKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** A 2-step room's sequence: four of the four answer shapes, repeats allowed (256 sequences). */
+export function newJoinShapes(): number[] {
+  return Array.from({ length: 4 }, () => randomInt(0, 4));
+}
+
+export function shapesMatch(given: readonly number[], expected: readonly number[]): boolean {
+  return given.length === expected.length && given.every((shape, i) => shape === expected[i]);
+}
+
+/** A secret kept as it is (a room's join key, shown on the big screen), compared in constant time. */
+export function secretMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -55,7 +55,7 @@ describe('the phase machine', () => {
 
   it('arms the clock at the question close and, with auto-advance, after reveal and leaderboard', () => {
     const open = startGame(lobby(5), questions, 1, 1_000);
-    expect(nextTimer(open, closeAt, 60_000)).toBe(21_500);
+    expect(nextTimer(open, closeAt, 60_000)).toBe(21_250);
     const reveal = closeQuestion(open, 22_000);
     expect(nextTimer(reveal, closeAt, 60_000)).toBe(27_000);
     expect(nextTimer(closeQuestion(startGame(lobby(0), questions, 1, 0), 0), closeAt, 60_000)).toBeNull();
