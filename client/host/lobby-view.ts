@@ -36,7 +36,9 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions, joi
     qr.setAttribute('aria-label', `QR code for ${link}`);
     qr.dataset.link = scanned;
     void toCanvas(qr, scanned, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
-    joinHow.replaceChildren('Join at ', h('a', { class: 'join-link', text: link, attrs: { href: link, target: '_blank', rel: 'noopener' } }));
+    // The address alone, as short as a phone can type it; the PIN stands large below, and the QR code has it all.
+    const typed = where.base.replace(/^https?:\/\//, '');
+    joinHow.replaceChildren('Join at ', h('a', { class: 'join-link', text: typed, attrs: { href: link, target: '_blank', rel: 'noopener' } }));
   });
   const countText = h('span', { text: '0 players' });
   const list = h('ul', { class: 'lobby-players', attrs: { 'aria-label': 'Players' } });

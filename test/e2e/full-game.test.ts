@@ -18,7 +18,8 @@ describe('a whole game through the real UI', () => {
     await screenshot(host, 'host-dashboard');
     const pin = await createRoom(host, { quiz: /Quick mix/, questionCount: QUESTIONS, secondsPerQuestion: 10 });
     expect(pin).toMatch(/^\d{6}$/);
-    await expect.poll(() => host.locator('.join-link').textContent()).toBe(`${game.server.url}/?pin=${pin}`);
+    await expect.poll(() => host.locator('.join-link').getAttribute('href')).toBe(`${game.server.url}/?pin=${pin}`);
+    expect(await host.locator('.join-link').textContent()).toBe(new URL(game.server.url).host);
 
     // Ada always answers right, Grace only the first question, Linus never: the final ranks are known.
     const names = ['Ada', 'Grace', 'Linus'];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNickname } from '../../server/game/nickname.js';
-import { ERROR_CODES } from '../../shared/errors.js';
+import { checkNickname, NICKNAME_MESSAGES } from '../../server/game/nickname.js';
 import { HOST_VIEWPORT, openPage, PHONE_VIEWPORT } from './support/browser.js';
 import { createRoom, joinAs, waitForView } from './support/game.js';
 import { useGame } from './support/use-game.js';
@@ -28,8 +27,8 @@ describe('a refused nickname on the phone', () => {
       await expect.poll(() => phone.locator('#join-error').textContent()).toBe(reason);
     };
     const long = 'Bartholomew Fitzgerald';
-    const hidden = 'Gr\u200bace';
-    const reasons = [refusal(long), refusal(hidden), ERROR_CODES.nickname_taken];
+    const hidden = '\u200b\u2800';
+    const reasons = [refusal(long), refusal(hidden), NICKNAME_MESSAGES.taken];
     // Three different reasons, each shown as the server gave it rather than one fixed line for all.
     expect(new Set(reasons).size).toBe(3);
     await tryName(long, reasons[0]!);
