@@ -19,6 +19,8 @@ const envSchema = z.object({
   FINISHED_TTL_SEC: z.coerce.number().int().min(1).default(24 * 3600),
   LOBBY_TTL_SEC: z.coerce.number().int().min(1).default(2 * 3600),
   LEASE_MS: z.coerce.number().int().min(200).default(5000),
+  /** A room waiting on a host who has been gone this long ends itself (its report saved) and expires. */
+  HOST_GONE_SEC: z.coerce.number().int().min(1).default(20 * 60),
   /**
    * Engine.IO heartbeat period. Each heartbeat measures the socket's round trip for fair answer timing, and a
    * silent phone is found within this plus 20 s.
@@ -47,6 +49,7 @@ export type Config = {
   lobbyTtlSec: number;
   trustProxy: boolean;
   leaseMs: number;
+  hostGoneSec: number;
   pingIntervalMs: number;
   limits: LimitSettings;
   loginLimits: LoginLimitSettings;
@@ -72,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lobbyTtlSec: e.LOBBY_TTL_SEC,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     leaseMs: e.LEASE_MS,
+    hostGoneSec: e.HOST_GONE_SEC,
     pingIntervalMs: e.PING_INTERVAL_MS,
     limits: {
       eventsPerSocketPerSec: e.LIMIT_EVENTS_PER_SOCKET_PER_SEC,

@@ -15,6 +15,7 @@ interface MemoryRoom {
   answers: Map<number, Map<string, AnswerRecord>>;
   scores: Map<string, number>;
   results: Map<number, Map<string, PlayerResult>>;
+  hostSeenAt: number;
   expiry?: NodeJS.Timeout;
 }
 
@@ -51,6 +52,7 @@ export class MemoryStore implements RoomStore {
       answers: new Map(),
       scores: new Map(),
       results: new Map(),
+      hostSeenAt: room.createdAt,
     });
     return true;
   }
@@ -239,6 +241,17 @@ export class MemoryStore implements RoomStore {
 
   async releaseLease(pin: string, owner: string): Promise<void> {
     if (this.leases.get(pin)?.owner === owner) this.leases.delete(pin);
+  }
+
+  async touchHosts(pins: readonly string[], at: number): Promise<void> {
+    for (const pin of pins) {
+      const r = this.rooms.get(pin);
+      if (r && r.expiry === undefined) r.hostSeenAt = at;
+    }
+  }
+
+  async hostsSeenAt(pins: readonly string[]): Promise<(number | null)[]> {
+    return pins.map((pin) => this.rooms.get(pin)?.hostSeenAt ?? null);
   }
 
   async scores(pin: string): Promise<ScoreRow[]> {

@@ -90,6 +90,11 @@ export interface RoomStore {
   renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]>;
   releaseLease(pin: string, owner: string): Promise<void>;
 
+  /** Marks these rooms' hosts as present now; a room that is gone or has ended is left as it is. */
+  touchHosts(pins: readonly string[], at: number): Promise<void>;
+  /** When each room last had a host (its creation, at first), in the order asked; null for a room not there. */
+  hostsSeenAt(pins: readonly string[]): Promise<(number | null)[]>;
+
   /** Every non-kicked player's score, highest first. */
   scores(pin: string): Promise<ScoreRow[]>;
   /** A player's score and competition rank (1 + players strictly ahead). */

@@ -49,7 +49,7 @@ describe('the phase machine', () => {
     const started = startGame(lobby(), questions, 1, 0);
     expect(code(() => startGame(started, questions, 1, 0))).toBe('wrong_phase');
     expect(code(() => nextPhase(lobby(), questions, 0))).toBe('wrong_phase');
-    expect(code(() => nextPhase(endGame(started), questions, 0))).toBe('wrong_phase');
+    expect(code(() => nextPhase(endGame(started, 'ended_by_host'), questions, 0))).toBe('wrong_phase');
     expect(code(() => closeQuestion(lobby(), 0))).toBe('wrong_phase');
   });
 
