@@ -15,8 +15,9 @@ export const roomOptionsSchema = z.object({
   questionCount: z.number().int().min(1).max(200).optional(),
   /** Overrides every question's own limit when set. */
   timeLimitSec: z.number().int().min(5).max(120).optional(),
-  shuffleQuestions: z.boolean().default(false),
-  shuffleOptions: z.boolean().default(false),
+  /** On unless the host turns it off, so an answer key passed round by position is no use. */
+  shuffleQuestions: z.boolean().default(true),
+  shuffleOptions: z.boolean().default(true),
   pointsMode: z.enum(POINTS_MODES).default('standard'),
   /** Seconds a reveal and a leaderboard stay up before the room moves on by itself; 0 leaves it to the host. */
   autoAdvanceSec: z.number().int().min(0).max(60).default(0),
