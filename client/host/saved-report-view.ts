@@ -113,7 +113,7 @@ export function savedReportView(report: SavedReport, onBack: () => void): HTMLEl
     ]),
     h('p', { class: 'muted', text: `${when(report.finishedAt)} · PIN ${report.pin} · ${report.players.length} players · ${report.questions.length} questions · ${version}` }),
     report.endedEarly
-      ? h('p', { class: 'notice ended-early', text: `Ended early: the game stopped after ${report.questions.length} questions, and this report covers only those.`, attrs: { role: 'status' } })
+      ? h('p', { class: 'notice ended-early', text: `Ended early: the game stopped after ${report.questions.length} question${report.questions.length === 1 ? '' : 's'}; this report covers only what was played.`, attrs: { role: 'status' } })
       : null,
     h('div', { class: 'report-actions' }, [
       h('button', { class: 'btn btn-small', text: 'Download CSV (players)', attrs: { type: 'button' }, on: { click: csv('players', playerHead, playerRows) } }),
