@@ -59,7 +59,11 @@ export const clientEvents = {
   },
   'host:kick': { payload: z.object({ playerId: playerIdSchema }), result: z.object({}), doc: 'Remove a player; their token stops working.' },
   'host:lock': { payload: z.object({ locked: z.boolean() }), result: z.object({ locked: z.boolean() }), doc: 'Refuse or allow new players.' },
-  'host:end': { payload: empty, result: z.object({}), doc: 'Close the room for everyone.' },
+  'host:end': {
+    payload: empty,
+    result: z.object({}),
+    doc: 'Close the room for everyone. A game stopped before its podium keeps a report of the questions it played, marked as ended early.',
+  },
   'player:join': {
     payload: z.object({ pin: pinSchema, nickname: nicknameInputSchema.optional() }),
     result: z.object({ playerId: playerIdSchema, playerToken: tokenSchema, nickname: z.string() }),
