@@ -301,6 +301,8 @@ export class RoomService {
   async attachHost(pin: string, hostToken: string): Promise<void> {
     const room = await this.requireRoom(pin);
     if (!tokenMatches(hostToken, room.hostTokenHash)) throw new GameError('forbidden', 'That host token does not open this room.');
+    // Seen at once, not at the next round of marks: a host back just in time keeps the room.
+    await this.store.touchHosts([pin], this.now());
   }
 
   async start(pin: string): Promise<void> {
