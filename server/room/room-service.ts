@@ -108,6 +108,8 @@ export class RoomService {
   private readonly owner = randomBytes(8).toString('hex');
   /** Rooms whose clock runs here. */
   private readonly owned = new Set<string>();
+  /** Rooms whose lease went away, until the store says whether they still exist (a failed read is tried again). */
+  private readonly unleased = new Set<string>();
   /** Set once the server is closing: its sockets' last disconnects send nothing through a closing adapter. */
   private stopped = false;
   private leaseTimer?: NodeJS.Timeout;
@@ -178,16 +180,16 @@ export class RoomService {
 
   private async renewLeases(): Promise<void> {
     try {
-      const lost = await this.store.renewLeases([...this.owned], this.owner, this.leaseMs);
-      // A lease is gone either because another process moved the room, or because the store lost everything.
-      const gone = await Promise.all(lost.map(async (pin) => (await this.store.getRoom(pin)) === null));
-      lost.forEach((pin, i) => {
-        if (gone[i]) this.roomLost(pin);
-        else {
-          this.owned.delete(pin);
-          this.clock.cancel(pin);
-        }
-      });
+      for (const pin of await this.store.renewLeases([...this.owned], this.owner, this.leaseMs)) {
+        // Another process moved the room and runs its clock now, or the store lost the room: checked below.
+        this.owned.delete(pin);
+        this.clock.cancel(pin);
+        this.unleased.add(pin);
+      }
+      for (const pin of this.unleased) {
+        if ((await this.store.getRoom(pin)) === null) this.roomLost(pin);
+        this.unleased.delete(pin);
+      }
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'lease renewal failed');
     }
