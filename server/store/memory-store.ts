@@ -233,7 +233,8 @@ export class MemoryStore implements RoomStore {
     const lost: string[] = [];
     for (const pin of pins) {
       const lease = this.leases.get(pin);
-      if (lease?.owner === owner && lease.until > Date.now()) lease.until = Date.now() + ttlMs;
+      const phase = this.rooms.get(pin)?.room.phase;
+      if (lease?.owner === owner && lease.until > Date.now() && phase !== undefined && phase !== 'ended') lease.until = Date.now() + ttlMs;
       else lost.push(pin);
     }
     return lost;

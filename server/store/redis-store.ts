@@ -18,7 +18,7 @@ const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
   qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
   qrReleaseLease: { keys: 1, lua: RELEASE_LEASE },
-  qrRenewLease: { keys: 1, lua: RENEW_LEASE },
+  qrRenewLease: { keys: 2, lua: RENEW_LEASE },
 };
 
 /** Fail fast while Redis is away, so a socket event gets `unavailable` instead of hanging in a queue. */
@@ -344,7 +344,7 @@ export class RedisStore implements RoomStore {
   async renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]> {
     if (pins.length === 0) return [];
     // One call per lease keeps every key in its own room's cluster slot.
-    const held = await Promise.all(pins.map((pin) => this.scripts.qrRenewLease(this.key(pin, 'lease'), owner, ttlMs)));
+    const held = await Promise.all(pins.map((pin) => this.scripts.qrRenewLease(this.key(pin, 'lease'), this.key(pin), owner, ttlMs)));
     return pins.filter((_, i) => held[i] !== 1);
   }
 

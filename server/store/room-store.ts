@@ -86,7 +86,7 @@ export interface RoomStore {
    * SET NX semantics; `force` takes it over (the process that just moved the room runs its next timer).
    */
   claimLease(pin: string, owner: string, ttlMs: number, force: boolean): Promise<boolean>;
-  /** Extends every lease this owner still holds; returns the PINs whose lease it has lost. */
+  /** Extends every lease this owner still holds on a room not ended; returns the other PINs, whose lease it has lost. */
   renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]>;
   releaseLease(pin: string, owner: string): Promise<void>;
 

@@ -340,6 +340,14 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.getRoom(pin)).toMatchObject({ phase: 'ended', closedAs: 'host_left', endedEarly: true });
   });
 
+  it('renews no lease on a room that has ended or is not there', async () => {
+    expect(await store.claimLease(pin, 'p1', 5_000, false)).toBe(true);
+    expect(await store.claimLease('000000', 'p1', 5_000, false)).toBe(true);
+    expect(await store.renewLeases([pin, '000000'], 'p1', 5_000)).toEqual(['000000']);
+    expect(await store.updateRoom(pin, room(), { ...room(), phase: 'ended', closedAs: 'ended_by_host' })).toBe(true);
+    expect(await store.renewLeases([pin], 'p1', 5_000)).toEqual([pin]);
+  });
+
   it('expires a finished room: no longer live, gone after its time', async () => {
     await store.expireRoom(pin, 1);
     expect(await store.livePins()).toEqual([]);
