@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
-import { UNSHUFFLED } from './support/game.js';
 import { pino } from 'pino';
 import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, emitAck, must, next, type TestSocket } from './support/clients.js';
 import { FIXTURE_ANSWERS } from './support/fixture-quiz.js';
+import { UNSHUFFLED } from './support/game.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 describe('abuse and hostile input', () => {

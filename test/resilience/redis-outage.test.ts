@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNSHUFFLED } from '../support/game.js';
 import { RedisStore } from '../../server/store/redis-store.js';
 import { connectClient, emitAck, must, next, type TestSocket } from '../support/clients.js';
 import { FIXTURE_ANSWERS } from '../support/fixture-quiz.js';
+import { UNSHUFFLED } from '../support/game.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 

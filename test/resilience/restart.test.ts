@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UNSHUFFLED } from '../support/game.js';
 import type { PlayerResult } from '../../shared/server-events.js';
 import { bankQuestions } from '../support/bank-answers.js';
 import { childPool } from '../support/child-server.js';
 import { must, next } from '../support/clients.js';
+import { UNSHUFFLED } from '../support/game.js';
 
 const QUIZ = 'module-16-s5';
 const { answers } = bankQuestions(QUIZ, 3);
