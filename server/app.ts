@@ -132,6 +132,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     finishedTtlSec: config.finishedTtlSec,
     lobbyTtlSec: config.lobbyTtlSec,
     leaseMs: config.leaseMs,
+    hostGoneSec: config.hostGoneSec,
   });
   const limits = new RateLimits(config.limits, store instanceof RedisStore ? { client: store.redis, prefix: store.prefix } : undefined);
   // Whom a game created on this socket belongs to: its account or, in open mode, the browser's anonymous-host id.

@@ -20,6 +20,8 @@ const envSchema = z.object({
   FINISHED_TTL_SEC: z.coerce.number().int().min(1).default(24 * 3600),
   LOBBY_TTL_SEC: z.coerce.number().int().min(1).default(2 * 3600),
   LEASE_MS: z.coerce.number().int().min(200).default(5000),
+  /** A room waiting on a host who has been gone this long ends itself (its report saved) and expires. */
+  HOST_GONE_SEC: z.coerce.number().int().min(1).default(20 * 60),
   /**
    * Engine.IO heartbeat period. Each heartbeat measures the socket's round trip for fair answer timing, and a
    * silent phone is found within this plus 20 s.
@@ -68,6 +70,7 @@ export type Config = {
   trustProxy: TrustProxySetting;
   publicUrl: string | undefined;
   leaseMs: number;
+  hostGoneSec: number;
   pingIntervalMs: number;
   limits: LimitSettings;
   loginLimits: LoginLimitSettings;
@@ -94,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     leaseMs: e.LEASE_MS,
+    hostGoneSec: e.HOST_GONE_SEC,
     pingIntervalMs: e.PING_INTERVAL_MS,
     limits: {
       eventsPerSocketPerSec: e.LIMIT_EVENTS_PER_SOCKET_PER_SEC,

@@ -17,8 +17,9 @@ export const roomOptionsSchema = z.object({
   questionCount: z.number().int().min(1).max(200).optional(),
   /** Overrides every question's own limit when set. */
   timeLimitSec: z.number().int().min(5).max(120).optional(),
-  shuffleQuestions: z.boolean().default(false),
-  shuffleOptions: z.boolean().default(false),
+  /** On unless the host turns it off, so an answer key passed round by position is no use. */
+  shuffleQuestions: z.boolean().default(true),
+  shuffleOptions: z.boolean().default(true),
   pointsMode: z.enum(POINTS_MODES).default('standard'),
   /** Seconds a reveal and a leaderboard stay up before the room moves on by itself; 0 leaves it to the host. */
   autoAdvanceSec: z.number().int().min(0).max(60).default(0),
@@ -65,7 +66,11 @@ export const clientEvents = {
   },
   'host:kick': { payload: z.object({ playerId: playerIdSchema }), result: z.object({}), doc: 'Remove a player; their token stops working.' },
   'host:lock': { payload: z.object({ locked: z.boolean() }), result: z.object({ locked: z.boolean() }), doc: 'Refuse or allow new players.' },
-  'host:end': { payload: empty, result: z.object({}), doc: 'Close the room for everyone.' },
+  'host:end': {
+    payload: empty,
+    result: z.object({}),
+    doc: 'Close the room for everyone. A game stopped before its podium keeps a report of the questions it played, marked as ended early.',
+  },
   'player:join': {
     payload: z.object({
       pin: pinSchema,

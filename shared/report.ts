@@ -52,6 +52,8 @@ const reportMeta = {
   quizVersion: z.number().int().nullable(),
   startedAt: z.number(),
   finishedAt: z.number(),
+  /** The game closed before its podium (the host ended it, or left): the report holds only the questions played. */
+  endedEarly: z.boolean().default(false),
 };
 
 export const savedReportSchema = gameAnalysisSchema.extend(reportMeta);

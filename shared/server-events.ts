@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { joinShapesSchema, NICKNAME_MODES, POINTS_MODES, playerIdSchema } from './client-events.js';
 import { questionTypeSchema, sectionSchema } from './quiz.js';
 
+/** Why a room closed: its last announcement says so, and the phones show it. */
+export const CLOSE_REASONS = ['finished', 'ended_by_host', 'host_left', 'lobby_idle', 'lost'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
 export const PHASES = ['lobby', 'question', 'reveal', 'leaderboard', 'podium', 'ended'] as const;
 export const phaseSchema = z.enum(PHASES);
 export type Phase = z.infer<typeof phaseSchema>;
@@ -209,7 +213,10 @@ export const serverEvents = {
   'leaderboard:show': { payload: leaderboardSchema, doc: 'Everyone: the top 5 after a question.' },
   'game:over': { payload: gameOverSchema, doc: 'Everyone: the podium; a player also gets their own place, the host the report.' },
   'player:kicked': { payload: z.object({ reason: z.string() }), doc: 'The host removed this player.' },
-  'room:closed': { payload: z.object({ reason: z.string() }), doc: 'The room is gone (ended by the host, or expired).' },
+  'room:closed': {
+    payload: z.object({ code: z.enum(CLOSE_REASONS), reason: z.string() }),
+    doc: 'The room is gone: it finished, the host ended it, the host was gone too long, its lobby was never started, or the server lost it. `reason` says which in words.',
+  },
   'server:restarting': { payload: z.object({ retryAfterMs: z.number().int() }), doc: 'The server is shutting down; reconnect and rejoin.' },
 } as const;
 

@@ -4,6 +4,7 @@ import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, emitAck, must, next, type TestSocket } from './support/clients.js';
 import { FIXTURE_ANSWERS } from './support/fixture-quiz.js';
+import { UNSHUFFLED } from './support/game.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 describe('abuse and hostile input', () => {
@@ -62,7 +63,7 @@ describe('abuse and hostile input', () => {
     const p = await client();
     await must(p, 'player:join', { pin, nickname: 'Early' });
     const closed = await next(p, 'room:closed');
-    expect(closed.reason).toMatch(/ended/);
+    expect(closed).toMatchObject({ code: 'lobby_idle', reason: expect.stringMatching(/Nobody started/) });
     expect((await server.store.getRoom(pin))?.phase).toBe('ended');
     expect(await server.store.livePins()).not.toContain(pin);
     expect(await emitAck(await client(), 'player:join', { pin, nickname: 'Late' })).toMatchObject({ ok: false, error: { code: 'wrong_phase' } });
@@ -125,7 +126,7 @@ describe('abuse and hostile input', () => {
     });
     server = await startTestServer('memory', { logger: pino({ level: 'debug' }, sink) });
     const host = await client();
-    const { pin, hostToken } = await must(host, 'host:create', { quizId: 'fixture' });
+    const { pin, hostToken } = await must(host, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     const p = await client();
     const { playerToken } = await must(p, 'player:join', { pin, nickname: 'Ada' });
     await must(await client(), 'player:rejoin', { pin, playerToken });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientEvents } from '../shared/client-events.js';
 import { connectClient, emitAck, must, next, type TestSocket } from './support/clients.js';
 import { FIXTURE_ANSWERS, FIXTURE_QUIZ, FIXTURE_WRONG } from './support/fixture-quiz.js';
-import { expectedPoints, seatPlayers } from './support/game.js';
+import { UNSHUFFLED, expectedPoints, seatPlayers } from './support/game.js';
 import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
 
 const FUZZERS = 24;
@@ -69,7 +69,7 @@ describe.each(STORE_KINDS)('fuzzing a live game on the %s store', (kind) => {
 
   it('refuses thousands of malformed events while the honest game finishes with exact scores', async () => {
     const host = await connectClient(server.url);
-    const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
+    const { pin } = await must(host, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     const players = await seatPlayers(server.url, pin, 5, 'Honest');
 
     const names = [...Object.keys(clientEvents), 'admin:drop', 'constructor', '__proto__', 'x'.repeat(200)];

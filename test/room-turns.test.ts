@@ -64,6 +64,7 @@ describe('RoomTurns', () => {
       toHostsCounter: () => {},
       disconnectPlayer: () => {},
       connectedPlayerIds: async () => [],
+      hostedHere: () => [],
     };
     const service = new RoomService({ store: new MemoryStore(), resolveQuiz: quizResolver(fixtureCatalog()), outbox, logger: pino({ level: 'silent' }) });
     const options = clientEvents['host:create'].payload.parse({ quizId: FIXTURE_QUIZ.id });

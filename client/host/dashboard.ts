@@ -27,8 +27,9 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
     h('option', { text: 'Double', attrs: { value: 'double' } }),
     h('option', { text: 'No points', attrs: { value: 'none' } }),
   ]);
-  const shuffleQuestions = checkbox('shuffle-questions', 'Shuffle questions');
-  const shuffleOptions = checkbox('shuffle-options', 'Shuffle answer options');
+  // On by default, so an answer key passed round by position is no use.
+  const shuffleQuestions = checkbox('shuffle-questions', 'Shuffle questions', true);
+  const shuffleOptions = checkbox('shuffle-options', 'Shuffle answer options', true);
   const generated = checkbox('generated-nicknames', 'Give players generated nicknames');
   const twoStep = checkbox('two-step-join', '2-step join: players also tap the shapes on the big screen');
   const submit = h('button', { class: 'btn btn-primary', text: 'Create game', attrs: { type: 'submit' } });
@@ -110,8 +111,9 @@ function numberField(id: string, label: string, placeholder: string, min: number
   return { input, el: h('div', { class: 'setting' }, [h('label', { text: label, attrs: { for: id } }), input]) };
 }
 
-function checkbox(id: string, label: string) {
+function checkbox(id: string, label: string, checked = false) {
   const input = h('input', { attrs: { id, type: 'checkbox' } });
+  input.checked = checked;
   return { input, el: h('div', { class: 'setting setting-check' }, [input, h('label', { text: label, attrs: { for: id } })]) };
 }
 

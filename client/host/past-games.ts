@@ -21,6 +21,7 @@ export function pastGames(heading: string, onOpen: (id: string) => void): HTMLEl
         h('li', {}, [
           h('button', { class: 'past-game', attrs: { type: 'button', 'aria-label': `Open the report of ${r.quizTitle}, ${when(r.finishedAt)}` }, on: { click: () => onOpen(r.id) } }, [
             h('span', { class: 'quiz-title', text: r.quizTitle }),
+            r.endedEarly ? h('span', { class: 'ended-early', text: 'Ended early' }) : null,
             h('span', { class: 'quiz-meta', text: `${when(r.finishedAt)} · ${r.playerCount} players · ${r.questionCount} questions · ${percent(r.averageAccuracy)} right` }),
           ]),
         ]),

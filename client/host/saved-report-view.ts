@@ -114,6 +114,9 @@ export function savedReportView(report: SavedReport, onBack: () => void): HTMLEl
       h('button', { class: 'btn btn-small btn-quiet', text: 'Back to the dashboard', attrs: { type: 'button' }, on: { click: onBack } }),
     ]),
     h('p', { class: 'muted', text: `${when(report.finishedAt)} · PIN ${report.pin} · ${report.players.length} players · ${report.questions.length} questions · ${version}` }),
+    report.endedEarly
+      ? h('p', { class: 'notice ended-early', text: `Ended early: the game stopped after ${report.questions.length} question${report.questions.length === 1 ? '' : 's'}; this report covers only what was played.`, attrs: { role: 'status' } })
+      : null,
     h('div', { class: 'report-actions' }, [
       h('button', { class: 'btn btn-small', text: 'Download CSV (players)', attrs: { type: 'button' }, on: { click: csv('players', playersCsv.head, playersCsv.rows) } }),
       h('button', { class: 'btn btn-small', text: 'Download CSV (questions)', attrs: { type: 'button' }, on: { click: csv('questions', questionHead, questionRows) } }),

@@ -184,11 +184,11 @@ socket.on('player:kicked', () => {
   session = null;
   render(messageView('kicked', 'You were removed', 'The host removed you from this game.', { label: 'Join a game', run: () => showJoin() }));
 });
-socket.on('room:closed', () => {
+socket.on('room:closed', ({ reason }) => {
   clearSession();
   session = null;
   // The final screen holds the study list: leave it up rather than wiping it.
-  if (!gameOver) showJoin('The host closed the game.');
+  if (!gameOver) showJoin(reason);
 });
 
 if (session) render(messageView('waiting', 'Reconnecting…', 'Taking you back to your game.'));

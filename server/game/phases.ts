@@ -1,5 +1,6 @@
 import { GameError } from '../../shared/errors.js';
 import type { Question } from '../../shared/quiz.js';
+import type { CloseReason } from '../../shared/server-events.js';
 import type { RoomRecord } from './records.js';
 
 /**
@@ -51,7 +52,7 @@ export function nextPhase(room: RoomRecord, questions: readonly Question[], now:
       return { ...room, phase: 'podium', advanceAt: 0 };
     }
     case 'podium':
-      return { ...room, phase: 'ended', advanceAt: 0 };
+      return endGame(room, 'finished');
     case 'lobby':
       throw new GameError('wrong_phase', 'Start the game first.');
     case 'ended':
@@ -59,8 +60,16 @@ export function nextPhase(room: RoomRecord, questions: readonly Question[], now:
   }
 }
 
-export function endGame(room: RoomRecord): RoomRecord {
-  return { ...room, phase: 'ended', advanceAt: 0 };
+/** Closes the room for the given reason; a game stopped between its first question and its podium ended early. */
+export function endGame(room: RoomRecord, closedAs: CloseReason): RoomRecord {
+  const early = room.phase === 'question' || room.phase === 'reveal' || room.phase === 'leaderboard';
+  return { ...room, phase: 'ended', advanceAt: 0, closedAs, endedEarly: early };
+}
+
+/** Whether the room waits on its host to move on: an open question closes, and an auto-advancing room moves, by itself. */
+export function waitsOnHost(room: RoomRecord): boolean {
+  if (room.phase === 'lobby' || room.phase === 'podium') return true;
+  return (room.phase === 'reveal' || room.phase === 'leaderboard') && room.advanceAt === 0;
 }
 
 /** The moment the room's clock must act next, if any: a question's close, an auto-advance, or an idle lobby's expiry. */
@@ -73,5 +82,5 @@ export function nextTimer(room: RoomRecord, closeAt: (deadline: number) => numbe
 
 /** What the room's clock does when it fires: an idle lobby closes, anything else moves on. */
 export function onClock(room: RoomRecord, questions: readonly Question[], now: number): RoomRecord {
-  return room.phase === 'lobby' ? endGame(room) : nextPhase(room, questions, now);
+  return room.phase === 'lobby' ? endGame(room, 'lobby_idle') : nextPhase(room, questions, now);
 }

@@ -1,6 +1,6 @@
 import type { Answer, RoomOptions } from '../../shared/client-events.js';
 import type { Question } from '../../shared/quiz.js';
-import type { Phase } from '../../shared/server-events.js';
+import type { CloseReason, Phase } from '../../shared/server-events.js';
 
 export type RoomSettingsRecord = Pick<RoomOptions, 'pointsMode' | 'autoAdvanceSec' | 'maxPlayers' | 'nicknameMode'> & {
   quizId: string;
@@ -30,6 +30,10 @@ export interface RoomRecord {
   advanceAt: number;
   locked: boolean;
   createdAt: number;
+  /** Once ended: why the room closed. */
+  closedAs?: CloseReason;
+  /** Once ended: it closed before its podium, so its report holds only the questions played. */
+  endedEarly?: boolean;
 }
 
 export interface PlayerRecord {

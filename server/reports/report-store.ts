@@ -16,9 +16,9 @@ export interface ReportStore {
 export const REPORT_LIST_MAX = 200;
 
 export function summarize(report: SavedReport): ReportSummary {
-  const { id, pin, quizId, quizTitle, quizVersion, startedAt, finishedAt, players, questions } = report;
+  const { id, pin, quizId, quizTitle, quizVersion, startedAt, finishedAt, endedEarly, players, questions } = report;
   const averageAccuracy = players.length === 0 ? null : players.reduce((sum, p) => sum + p.accuracy, 0) / players.length;
-  return { id, pin, quizId, quizTitle, quizVersion, startedAt, finishedAt, playerCount: players.length, questionCount: questions.length, averageAccuracy };
+  return { id, pin, quizId, quizTitle, quizVersion, startedAt, finishedAt, endedEarly, playerCount: players.length, questionCount: questions.length, averageAccuracy };
 }
 
 interface Kept {

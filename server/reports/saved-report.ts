@@ -15,6 +15,7 @@ export function savedReport(room: RoomRecord, analysis: GameAnalysis, finishedAt
     quizVersion: room.settings.quizVersion ?? null,
     startedAt: room.createdAt,
     finishedAt,
+    endedEarly: room.endedEarly === true,
     ...analysis,
   };
 }

@@ -25,6 +25,8 @@ export interface Outbox {
   disconnectPlayer(pin: string, playerId: string): void;
   /** Players with a live socket in the room, on any server process. */
   connectedPlayerIds(pin: string): Promise<string[]>;
+  /** Rooms with a host socket on this process. */
+  hostedHere(): string[];
 }
 
 /** Between server processes: a message for each process to hand to its own sockets in a channel. */
@@ -40,6 +42,7 @@ export function socketOutbox(io: QuizServer, clustered: boolean): Outbox {
   type Emit = (event: string, payload: unknown) => void;
   const emitHere = (target: string, event: string, payload: unknown) => (io.local.to(target).emit as unknown as Emit)(event, payload);
   if (clustered) io.on('room:relay', ({ target, event, payload }) => emitHere(target, event, payload));
+  const hosted = hostedRooms(io);
   /**
    * To a whole channel: this process's sockets at once, the other processes' through a relay. The adapter's
    * own broadcast holds even local delivery until its stream entry is written, and with a hundred rooms
@@ -70,5 +73,20 @@ export function socketOutbox(io: QuizServer, clustered: boolean): Outbox {
       const sockets = await io.in(channel.room(pin)).fetchSockets();
       return [...new Set(sockets.flatMap((s) => (s.data.role === 'player' && s.data.playerId ? [s.data.playerId] : [])))];
     },
+    hostedHere: () => [...hosted],
   };
+}
+
+/** The PINs whose hosts' channel has a socket on this process, kept from the adapter's own events rather than a scan of every channel. */
+function hostedRooms(io: QuizServer): Set<string> {
+  const prefix = channel.hosts('');
+  const hosted = new Set<string>();
+  const adapter = io.of('/').adapter;
+  adapter.on('create-room', (room: string) => {
+    if (room.startsWith(prefix)) hosted.add(room.slice(prefix.length));
+  });
+  adapter.on('delete-room', (room: string) => {
+    if (room.startsWith(prefix)) hosted.delete(room.slice(prefix.length));
+  });
+  return hosted;
 }

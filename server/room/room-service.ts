@@ -9,7 +9,7 @@ import { concurrencyLimit } from '../concurrency-limit.js';
 import { drawQuestions, type Random } from '../game/draw.js';
 import { fitsQuestion, isCorrect } from '../game/judge.js';
 import { NICKNAME_MESSAGES, checkNickname, generatedNickname, nicknameKey } from '../game/nickname.js';
-import { closeQuestion, endGame, nextPhase, nextTimer, onClock, reopenAt, startGame } from '../game/phases.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, onClock, reopenAt, startGame, waitsOnHost } from '../game/phases.js';
 import type { PlayerRecord, RoomRecord } from '../game/records.js';
 import { pointsByStreak } from '../game/scoring.js';
 import { gameReport, hostReport, missedQuestions, previousRanks, rankAll, toStanding, type Ranked } from '../game/standings.js';
@@ -21,6 +21,7 @@ import { OPEN_BUCKET, type ReportStore } from '../reports/report-store.js';
 import { savedReport } from '../reports/saved-report.js';
 import { hashToken, newJoinKey, newJoinShapes, newPin, newPlayerId, newToken, secretMatches, shapesMatch, tokenMatches } from '../security/tokens.js';
 import type { RoomStore } from '../store/room-store.js';
+import { closedNotice } from './closing.js';
 import type { Outbox } from './outbox.js';
 import { RoomClock } from './room-clock.js';
 import { RoomTurns } from './room-turns.js';
@@ -44,9 +45,13 @@ export interface RoomServiceDeps {
   progressIntervalMs?: number;
   /** How long a process holds a room's clock without renewing it; a dead owner's rooms are taken over after this. */
   leaseMs?: number;
+  /** How long a room waiting on its host may go without one before it ends itself. */
+  hostGoneSec?: number;
 }
 
 const ANNOUNCE_RETRIES = 30;
+/** Tries at ending a room whose position a timer keeps moving under the end's compare-and-set. */
+const END_ATTEMPTS = 5;
 /** Questions a process opens at once; see `move`. */
 const OPENING_AT_ONCE = 8;
 const RETRY_MS = 1000;
@@ -97,14 +102,18 @@ export class RoomService {
   private readonly progress: Throttle;
   private readonly lobby: Throttle;
   private readonly leaseMs: number;
+  private readonly hostGoneMs: number;
   /** This process, as a lease owner. */
   private readonly owner = randomBytes(8).toString('hex');
   /** Rooms whose clock runs here. */
   private readonly owned = new Set<string>();
+  /** Rooms whose lease went away, until the store says whether they still exist (a failed read is tried again). */
+  private readonly unleased = new Set<string>();
   /** Set once the server is closing: its sockets' last disconnects send nothing through a closing adapter. */
   private stopped = false;
   private leaseTimer?: NodeJS.Timeout;
   private scanTimer?: NodeJS.Timeout;
+  private hostTimer?: NodeJS.Timeout;
   private readonly questionCache = new BoundedMap<string, Question[]>(2000);
   private readonly finalsCache = new BoundedMap<string, Promise<Finals>>(500);
   private readonly settingsCache = new BoundedMap<string, RoomRecord['settings']>(10_000);
@@ -136,6 +145,7 @@ export class RoomService {
     this.progress = new Throttle(interval, (pin) => this.sendProgress(pin));
     this.lobby = new Throttle(interval, (pin) => this.sendLobby(pin));
     this.leaseMs = deps.leaseMs ?? 5000;
+    this.hostGoneMs = (deps.hostGoneSec ?? 20 * 60) * 1000;
   }
 
   /**
@@ -146,6 +156,7 @@ export class RoomService {
     const taken = await this.adoptOrphans();
     this.leaseTimer = setInterval(() => void this.renewLeases(), Math.max(100, this.leaseMs / 3));
     this.scanTimer = setInterval(() => void this.adoptOrphans().catch(() => 0), this.leaseMs);
+    this.hostTimer = setInterval(() => void this.watchHosts(), Math.max(100, Math.min(this.leaseMs, this.hostGoneMs / 4)));
     return taken;
   }
 
@@ -171,12 +182,48 @@ export class RoomService {
   private async renewLeases(): Promise<void> {
     try {
       for (const pin of await this.store.renewLeases([...this.owned], this.owner, this.leaseMs)) {
-        // Another process moved the room and runs its clock now.
+        // Another process moved the room and runs its clock now, or the store lost the room: checked below.
         this.owned.delete(pin);
         this.clock.cancel(pin);
+        this.unleased.add(pin);
+      }
+      for (const pin of this.unleased) {
+        if ((await this.store.getRoom(pin)) === null) this.roomLost(pin);
+        this.unleased.delete(pin);
       }
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'lease renewal failed');
+    }
+  }
+
+  /** The store no longer has a room this process ran (Redis restarted without its data): its clients are told, not stranded. */
+  private roomLost(pin: string): void {
+    this.logger.error({ pin }, 'room lost from the store');
+    this.outbox.toRoom(pin, 'room:closed', closedNotice('lost'));
+    this.forget(pin);
+    this.finalsCache.delete(pin);
+    this.settingsCache.delete(pin);
+  }
+
+  /**
+   * Marks the rooms whose host is connected here as seen, then ends the rooms this process runs that have
+   * waited on an absent host for too long: a closed tab must not keep a room (and its keys and lease) for ever.
+   */
+  private async watchHosts(): Promise<void> {
+    try {
+      const now = this.now();
+      await this.store.touchHosts(this.outbox.hostedHere(), now);
+      const pins = [...this.owned];
+      const seen = await this.store.hostsSeenAt(pins);
+      const absent = pins.filter((_, i) => seen[i] != null && now - seen[i]! >= this.hostGoneMs);
+      for (const pin of absent) {
+        const room = await this.store.getRoom(pin);
+        if (!room || room.phase === 'ended' || !waitsOnHost(room)) continue;
+        this.logger.info({ pin, phase: room.phase }, 'host gone too long; room ends');
+        await this.move(room, endGame(room, 'host_left'));
+      }
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'host watch failed');
     }
   }
 
@@ -201,6 +248,7 @@ export class RoomService {
     this.stopped = true;
     clearInterval(this.leaseTimer);
     clearInterval(this.scanTimer);
+    clearInterval(this.hostTimer);
     this.clock.stop();
     this.progress.stop();
     this.lobby.stop();
@@ -259,6 +307,8 @@ export class RoomService {
   async attachHost(pin: string, hostToken: string): Promise<void> {
     const room = await this.requireRoom(pin);
     if (!tokenMatches(hostToken, room.hostTokenHash)) throw new GameError('forbidden', 'That host token does not open this room.');
+    // Seen at once, not at the next round of marks: a host back just in time keeps the room.
+    await this.store.touchHosts([pin], this.now());
   }
 
   async start(pin: string): Promise<void> {
@@ -274,10 +324,13 @@ export class RoomService {
     return next.phase;
   }
 
+  /** A timer may move the room in the same moment (a question closing): the end is tried again from where it went. */
   async end(pin: string): Promise<void> {
-    const room = await this.liveRoom(pin);
-    if (room.phase === 'ended') return;
-    await this.move(room, endGame(room));
+    for (let attempt = 0; attempt < END_ATTEMPTS; attempt++) {
+      const room = await this.liveRoom(pin);
+      if (await this.move(room, endGame(room, 'ended_by_host'))) return;
+    }
+    throw new GameError('unavailable', 'The game kept moving; try ending it again.');
   }
 
   async lock(pin: string, locked: boolean): Promise<void> {
@@ -590,21 +643,29 @@ export class RoomService {
       case 'podium':
         return this.podium(pin);
       case 'ended':
-        this.outbox.toRoom(pin, 'room:closed', { reason: 'The game has ended.' });
-        this.clock.cancel(pin);
-        this.progress.forget(pin);
-        this.lobby.forget(pin);
-        this.lobbyChanges.delete(pin);
-        this.answeredHere.delete(pin);
-        this.owned.delete(pin);
-        this.questionCache.delete(pin);
-        this.nicknameCache.delete(pin);
+        // Kept before anyone is told, so a failed save is retried with the announcement and not lost.
+        if (room.endedEarly) await this.saveReport(pin, (await this.finals(pin)).report);
+        this.outbox.toRoom(pin, 'room:closed', closedNotice(room.closedAs ?? 'finished'));
+        this.forget(pin);
         await this.store.releaseLease(pin, this.owner);
         await this.store.expireRoom(pin, this.finishedTtlSec);
         return;
       case 'lobby':
         return;
     }
+  }
+
+  /** Drops what this process holds for a room that has closed. */
+  private forget(pin: string): void {
+    this.clock.cancel(pin);
+    this.progress.forget(pin);
+    this.lobby.forget(pin);
+    this.lobbyChanges.delete(pin);
+    this.answeredHere.delete(pin);
+    this.owned.delete(pin);
+    this.openQuestions.delete(pin);
+    this.questionCache.delete(pin);
+    this.nicknameCache.delete(pin);
   }
 
   /** Everyone still in the game (kicked players are off the scores), best first. */
@@ -690,8 +751,10 @@ export class RoomService {
     return cached;
   }
 
+  /** A game ended early is summed up over the questions it played, the one open at the end included. */
   private async computeFinals(pin: string): Promise<Finals> {
-    const questions = await this.questions(pin);
+    const [all, room] = await Promise.all([this.questions(pin), this.requireRoom(pin)]);
+    const questions = room.endedEarly ? all.slice(0, room.questionIndex + 1) : all;
     const [ranked, players] = await Promise.all([this.ranked(pin), this.store.listPlayers(pin)]);
     const perQuestion = await Promise.all(
       questions.map(async (_, i) => new Map((await this.store.getAnswers(pin, i)).map((a) => [a.playerId, a]))),

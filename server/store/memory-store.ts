@@ -15,6 +15,7 @@ interface MemoryRoom {
   answers: Map<number, Map<string, AnswerRecord>>;
   scores: Map<string, number>;
   results: Map<number, Map<string, PlayerResult>>;
+  hostSeenAt: number;
   expiry?: NodeJS.Timeout;
 }
 
@@ -51,6 +52,7 @@ export class MemoryStore implements RoomStore {
       answers: new Map(),
       scores: new Map(),
       results: new Map(),
+      hostSeenAt: room.createdAt,
     });
     return true;
   }
@@ -231,7 +233,8 @@ export class MemoryStore implements RoomStore {
     const lost: string[] = [];
     for (const pin of pins) {
       const lease = this.leases.get(pin);
-      if (lease?.owner === owner && lease.until > Date.now()) lease.until = Date.now() + ttlMs;
+      const phase = this.rooms.get(pin)?.room.phase;
+      if (lease?.owner === owner && lease.until > Date.now() && phase !== undefined && phase !== 'ended') lease.until = Date.now() + ttlMs;
       else lost.push(pin);
     }
     return lost;
@@ -239,6 +242,17 @@ export class MemoryStore implements RoomStore {
 
   async releaseLease(pin: string, owner: string): Promise<void> {
     if (this.leases.get(pin)?.owner === owner) this.leases.delete(pin);
+  }
+
+  async touchHosts(pins: readonly string[], at: number): Promise<void> {
+    for (const pin of pins) {
+      const r = this.rooms.get(pin);
+      if (r && r.expiry === undefined) r.hostSeenAt = at;
+    }
+  }
+
+  async hostsSeenAt(pins: readonly string[]): Promise<(number | null)[]> {
+    return pins.map((pin) => this.rooms.get(pin)?.hostSeenAt ?? null);
   }
 
   async scores(pin: string): Promise<ScoreRow[]> {

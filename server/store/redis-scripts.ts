@@ -96,9 +96,14 @@ export const MARK_CONNECTED = `
 if redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('SADD', KEYS[1], ARGV[1]) end
 return 1`;
 
-/** KEYS: lease. ARGV: owner, ttlMs. Extends the lease if it is still ours: 1, else 0. */
+/**
+ * KEYS: lease, room. ARGV: owner, ttlMs. Extends the lease if it is still ours and its room still has a clock to
+ * run: 1, else 0. A room another process ended, or one the store no longer has, is no lease worth keeping.
+ */
 export const RENEW_LEASE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+local phase = redis.call('HGET', KEYS[2], 'phase')
+if not phase or phase == 'ended' then return 0 end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 

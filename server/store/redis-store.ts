@@ -18,7 +18,7 @@ const SCRIPTS: Record<ScriptName, { keys: number; lua: string }> = {
   qrKickPlayer: { keys: 4, lua: KICK_PLAYER },
   qrMarkConnected: { keys: 2, lua: MARK_CONNECTED },
   qrReleaseLease: { keys: 1, lua: RELEASE_LEASE },
-  qrRenewLease: { keys: 1, lua: RENEW_LEASE },
+  qrRenewLease: { keys: 2, lua: RENEW_LEASE },
 };
 
 /** Fail fast while Redis is away, so a socket event gets `unavailable` instead of hanging in a queue. */
@@ -41,6 +41,8 @@ function roomFields(room: RoomRecord): (string | number)[] {
     'deadline', room.deadline,
     'advanceAt', room.advanceAt,
     'createdAt', room.createdAt,
+    'closedAs', room.closedAs ?? '',
+    'endedEarly', room.endedEarly ? '1' : '0',
   ];
 }
 
@@ -58,6 +60,8 @@ function parseRoom(h: Record<string, string>): RoomRecord | null {
     advanceAt: Number(h.advanceAt),
     locked: h.locked === '1',
     createdAt: Number(h.createdAt),
+    ...(h.closedAs ? { closedAs: h.closedAs as RoomRecord['closedAs'] } : {}),
+    ...(h.endedEarly === '1' ? { endedEarly: true } : {}),
   };
 }
 
@@ -120,6 +124,7 @@ export class RedisStore implements RoomStore {
       .multi()
       .hset(this.key(room.pin), ...roomFields(room), 'locked', room.locked ? '1' : '0')
       .set(this.key(room.pin, 'questions'), JSON.stringify(questions))
+      .set(this.key(room.pin, 'host'), room.createdAt)
       .sadd(this.liveKey, room.pin)
       .exec();
     return true;
@@ -155,7 +160,7 @@ export class RedisStore implements RoomStore {
 
   async expireRoom(pin: string, ttlSec: number): Promise<void> {
     const room = await this.getRoom(pin);
-    const parts = ['', 'questions', 'players', 'streaks', 'kicked', 'nicks', 'tokens', 'connected', 'scores', 'lease'];
+    const parts = ['', 'questions', 'players', 'streaks', 'kicked', 'nicks', 'tokens', 'connected', 'scores', 'lease', 'host'];
     for (let q = 0; q < (room?.total ?? 0); q++) parts.push(`answers:${q}`, `results:${q}`);
     const tx = this.redis.multi();
     for (const part of parts) tx.expire(this.key(pin, part || undefined), ttlSec);
@@ -339,12 +344,26 @@ export class RedisStore implements RoomStore {
   async renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]> {
     if (pins.length === 0) return [];
     // One call per lease keeps every key in its own room's cluster slot.
-    const held = await Promise.all(pins.map((pin) => this.scripts.qrRenewLease(this.key(pin, 'lease'), owner, ttlMs)));
+    const held = await Promise.all(pins.map((pin) => this.scripts.qrRenewLease(this.key(pin, 'lease'), this.key(pin), owner, ttlMs)));
     return pins.filter((_, i) => held[i] !== 1);
   }
 
   async releaseLease(pin: string, owner: string): Promise<void> {
     await this.scripts.qrReleaseLease(this.key(pin, 'lease'), owner);
+  }
+
+  async touchHosts(pins: readonly string[], at: number): Promise<void> {
+    if (pins.length === 0) return;
+    // XX: a room that is gone gets no key back; KEEPTTL: an ended room's key still expires with the room.
+    const tx = this.redis.pipeline();
+    for (const pin of pins) tx.set(this.key(pin, 'host'), at, 'KEEPTTL', 'XX');
+    await tx.exec();
+  }
+
+  async hostsSeenAt(pins: readonly string[]): Promise<(number | null)[]> {
+    if (pins.length === 0) return [];
+    const seen = await Promise.all(pins.map((pin) => this.redis.get(this.key(pin, 'host'))));
+    return seen.map((at) => (at === null ? null : Number(at)));
   }
 
   async scores(pin: string): Promise<ScoreRow[]> {

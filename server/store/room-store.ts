@@ -86,9 +86,14 @@ export interface RoomStore {
    * SET NX semantics; `force` takes it over (the process that just moved the room runs its next timer).
    */
   claimLease(pin: string, owner: string, ttlMs: number, force: boolean): Promise<boolean>;
-  /** Extends every lease this owner still holds; returns the PINs whose lease it has lost. */
+  /** Extends every lease this owner still holds on a room not ended; returns the other PINs, whose lease it has lost. */
   renewLeases(pins: readonly string[], owner: string, ttlMs: number): Promise<string[]>;
   releaseLease(pin: string, owner: string): Promise<void>;
+
+  /** Marks these rooms' hosts as present now; a room that is gone or has ended is left as it is. */
+  touchHosts(pins: readonly string[], at: number): Promise<void>;
+  /** When each room last had a host (its creation, at first), in the order asked; null for a room not there. */
+  hostsSeenAt(pins: readonly string[]): Promise<(number | null)[]>;
 
   /** Every non-kicked player's score, highest first. */
   scores(pin: string): Promise<ScoreRow[]>;

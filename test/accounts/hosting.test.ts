@@ -4,6 +4,7 @@ import type { ReportSummary, SavedReport } from '../../shared/report.js';
 import { emitAck, must, next, type TestSocket } from '../support/clients.js';
 import { playToPodium } from '../support/play-to-podium.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
+import { UNSHUFFLED } from '../support/game.js';
 import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
 import { failure, freshEmail, HostClient, success, twoHostServer } from './host-client.js';
 
@@ -56,7 +57,7 @@ describe.each(STORE_KINDS)('hosting with accounts on the %s store (open mode off
 
   it('saves the finished game\'s report under its host, with the quiz version, and shows it to nobody else', async () => {
     const host = await socketOf(ada);
-    const { pin } = await must(host, 'host:create', { quizId });
+    const { pin } = await must(host, 'host:create', { quizId, ...UNSHUFFLED });
     // Players 0 and 1 answer everything right; player 2 only question 0, so they need help.
     await playToPodium(server.url, host, pin, 3, (player, question) => player < 2 || question === 0);
 
@@ -94,7 +95,7 @@ describe.each(STORE_KINDS)('open mode on the %s store', (kind) => {
     const visitor = new HostClient(server.url);
     expect(success(await visitor.call<{ openMode: boolean }>('GET', '/api/account/me')).openMode).toBe(true);
     const host = await visitor.socket();
-    const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
+    const { pin } = await must(host, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     await playToPodium(server.url, host, pin, 1, () => true);
     host.disconnect();
 
@@ -105,7 +106,7 @@ describe.each(STORE_KINDS)('open mode on the %s store', (kind) => {
 
     // Signed in, even in open mode, a host's game is theirs: not in the open bucket.
     const own = await teacher.socket();
-    const second = await must(own, 'host:create', { quizId: 'fixture' });
+    const second = await must(own, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     await playToPodium(server.url, own, second.pin, 1, () => false);
     own.disconnect();
     await expect.poll(async () => success(await teacher.call<{ reports: ReportSummary[] }>('GET', '/api/my/reports')).reports.map((r) => r.pin)).toEqual([second.pin]);

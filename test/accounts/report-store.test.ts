@@ -16,6 +16,7 @@ function report(id: string, finishedAt: number, title = 'Quiz'): SavedReport {
     quizVersion: 2,
     startedAt: finishedAt - 60_000,
     finishedAt,
+    endedEarly: false,
     questions: [],
     players: [{ nickname: 'Ada', score: 900, rank: 1, correct: 1, answered: 1, accuracy: 1, answers: [] }],
     hardest: [],

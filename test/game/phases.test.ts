@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GameError } from '../../shared/errors.js';
-import { closeQuestion, endGame, nextPhase, nextTimer, onClock, reopenAt, startGame } from '../../server/game/phases.js';
+import { closeQuestion, endGame, nextPhase, nextTimer, onClock, reopenAt, startGame, waitsOnHost } from '../../server/game/phases.js';
 import type { RoomRecord } from '../../server/game/records.js';
 import { closeAt } from '../../server/game/timing.js';
 import { FIXTURE_QUIZ } from '../support/fixture-quiz.js';
@@ -49,8 +49,27 @@ describe('the phase machine', () => {
     const started = startGame(lobby(), questions, 1, 0);
     expect(code(() => startGame(started, questions, 1, 0))).toBe('wrong_phase');
     expect(code(() => nextPhase(lobby(), questions, 0))).toBe('wrong_phase');
-    expect(code(() => nextPhase(endGame(started), questions, 0))).toBe('wrong_phase');
+    expect(code(() => nextPhase(endGame(started, 'ended_by_host'), questions, 0))).toBe('wrong_phase');
     expect(code(() => closeQuestion(lobby(), 0))).toBe('wrong_phase');
+  });
+
+  it('ends early only between the first question and the podium, and keeps why the room closed', () => {
+    const open = startGame(lobby(), questions, 1, 0);
+    const podium = { ...open, phase: 'podium' as const, questionIndex: questions.length - 1 };
+    expect(endGame(lobby(), 'ended_by_host')).toMatchObject({ phase: 'ended', endedEarly: false, closedAs: 'ended_by_host' });
+    expect(endGame(open, 'host_left')).toMatchObject({ endedEarly: true, closedAs: 'host_left' });
+    expect(endGame(nextPhase(closeQuestion(open, 1), questions, 2), 'ended_by_host').endedEarly).toBe(true);
+    expect(nextPhase(podium, questions, 0)).toMatchObject({ phase: 'ended', endedEarly: false, closedAs: 'finished' });
+    expect(onClock(lobby(), questions, 0)).toMatchObject({ phase: 'ended', closedAs: 'lobby_idle' });
+  });
+
+  it('waits on the host in the lobby, at the podium, and at a reveal or leaderboard that does not move by itself', () => {
+    const open = startGame(lobby(), questions, 1, 0);
+    expect(waitsOnHost(lobby())).toBe(true);
+    expect(waitsOnHost(open)).toBe(false);
+    expect(waitsOnHost(closeQuestion(open, 1))).toBe(true);
+    expect(waitsOnHost(closeQuestion(startGame(lobby(5), questions, 1, 0), 1))).toBe(false);
+    expect(waitsOnHost({ ...open, phase: 'podium' })).toBe(true);
   });
 
   it('arms the clock at the question close and, with auto-advance, after reveal and leaderboard', () => {

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/so
 import { bankQuestions } from '../support/bank-answers.js';
 import { startChild, type ChildServer } from '../support/child-server.js';
 import { emitAck, must, next, type TestSocket } from '../support/clients.js';
+import { UNSHUFFLED } from '../support/game.js';
 import { NGINX, startNginx, type RunningNginx } from '../support/nginx.js';
 import { dropPrefix, redisUrl, testPrefix } from '../support/redis.js';
 
@@ -68,7 +69,7 @@ describe.skipIf(!NGINX)('behind nginx, with the repository config, in front of t
   /** Host and players all through nginx; everyone answers right; every phone reaches the podium with points. */
   async function playThrough(transport: Transport, addresses: string[]) {
     const host = await connect(nginx.url, transport);
-    const { pin } = await must(host, 'host:create', { quizId: QUIZ, questionCount: QUESTIONS, timeLimitSec: 20 });
+    const { pin } = await must(host, 'host:create', { quizId: QUIZ, questionCount: QUESTIONS, timeLimitSec: 20, ...UNSHUFFLED });
     const players = await Promise.all(
       addresses.map(async (address, i) => {
         const socket = await connect(nginx.url, transport, address);

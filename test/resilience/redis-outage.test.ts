@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStore } from '../../server/store/redis-store.js';
 import { connectClient, emitAck, must, next, type TestSocket } from '../support/clients.js';
 import { FIXTURE_ANSWERS } from '../support/fixture-quiz.js';
+import { UNSHUFFLED } from '../support/game.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -30,7 +31,7 @@ describe('Redis going away mid-game', () => {
   async function firstAnswerIn(nicknames: string[]) {
     const host = await connectClient(server.url);
     sockets.push(host);
-    const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
+    const { pin } = await must(host, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     const players = await Promise.all(
       nicknames.map(async (nickname) => {
         const s = await connectClient(server.url);

@@ -3,6 +3,7 @@ import type { PlayerResult } from '../../shared/server-events.js';
 import { bankQuestions } from '../support/bank-answers.js';
 import { childPool } from '../support/child-server.js';
 import { must, next } from '../support/clients.js';
+import { UNSHUFFLED } from '../support/game.js';
 
 const QUIZ = 'module-16-s5';
 const { answers } = bankQuestions(QUIZ, 3);
@@ -19,7 +20,7 @@ describe('a server killed with SIGKILL and started again on Redis', () => {
     const prefix = pool.prefix(`restart-${phase}`);
     const first = await boot(prefix);
     const host = await client(first.url);
-    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 3, timeLimitSec: 30 });
+    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 3, timeLimitSec: 30, ...UNSHUFFLED });
     const players = await Promise.all(
       ['Ada', 'Grace'].map(async (nickname) => {
         const s = await client(first.url);
@@ -92,7 +93,7 @@ describe('a server killed with SIGKILL and started again on Redis', () => {
     const prefix = pool.prefix('restart-deadline');
     const first = await boot(prefix);
     const host = await client(first.url);
-    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5 });
+    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5, ...UNSHUFFLED });
     const p = await client(first.url);
     const joined = await must(p, 'player:join', { pin, nickname: 'Linus' });
     const open = next(p, 'question:open');
@@ -117,7 +118,7 @@ describe('a server killed with SIGKILL and started again on Redis', () => {
     const prefix = pool.prefix('sigterm');
     const first = await boot(prefix);
     const host = await client(first.url);
-    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2 });
+    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, ...UNSHUFFLED });
     const p = await client(first.url);
     const joined = await must(p, 'player:join', { pin, nickname: 'Barbara' });
     const open = next(p, 'question:open');

@@ -4,7 +4,7 @@ import { RedisStore } from '../../server/store/redis-store.js';
 import { bankQuestions } from '../support/bank-answers.js';
 import { childPool, type ChildServer } from '../support/child-server.js';
 import { must, next } from '../support/clients.js';
-import { expectedPoints, hostLobby } from '../support/game.js';
+import { UNSHUFFLED, expectedPoints, hostLobby } from '../support/game.js';
 import { redisUrl } from '../support/redis.js';
 
 const QUIZ = 'module-16-s5';
@@ -63,7 +63,7 @@ describe('several server processes sharing one Redis', () => {
     const { prefix, servers } = await cluster('two-procs');
     const [a, b] = servers as [ChildServer, ChildServer];
     const host = await client(a.url);
-    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: QUESTIONS });
+    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: QUESTIONS, ...UNSHUFFLED });
     // A second host screen on B: each process sends the lobby changes it saw to the hosts on both.
     const screen = await client(b.url);
     const screenState = next(screen, 'room:state');
@@ -110,7 +110,7 @@ describe('several server processes sharing one Redis', () => {
     const { prefix, servers } = await cluster('failover');
     const [a, b] = servers as [ChildServer, ChildServer];
     const host = await client(a.url);
-    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5 });
+    const { pin, hostToken } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5, ...UNSHUFFLED });
     const players = await seat([a.url, b.url], pin, 4);
     const opens = Promise.all(players.map((p) => next(p.socket, 'question:open')));
     await must(host, 'host:start', {});
@@ -159,7 +159,7 @@ describe('several server processes sharing one Redis', () => {
     // A room left open by a process that is gone: a question whose deadline is about to pass.
     const seedServer = await pool.boot(prefix, { LEASE_MS: '1000' });
     const host = await client(seedServer.url);
-    const { pin } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5 });
+    const { pin } = await must(host, 'host:create', { quizId: QUIZ, questionCount: 2, timeLimitSec: 5, ...UNSHUFFLED });
     await must(await client(seedServer.url), 'player:join', { pin, nickname: 'Solo' });
     await must(host, 'host:start', {});
     seedServer.child.kill('SIGKILL');

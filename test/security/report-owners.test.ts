@@ -3,6 +3,7 @@ import type { Me } from '../../shared/account.js';
 import type { ReportSummary, SavedReport } from '../../shared/report.js';
 import { failure, HostClient, success, TEST_HOST_KEY, withHostKey } from '../accounts/host-client.js';
 import { connectClient, must } from '../support/clients.js';
+import { UNSHUFFLED } from '../support/game.js';
 import { playToPodium } from '../support/play-to-podium.js';
 import { STORE_KINDS, startTestServer, type TestServer } from '../support/server.js';
 
@@ -29,7 +30,7 @@ describe.each(STORE_KINDS)('whose open-mode reports are whose, on the %s store',
   it('shows a game\'s report, with the students\' names, only to the browser that hosted it', async () => {
     const teacher = await browser();
     const host = await teacher.socket();
-    const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
+    const { pin } = await must(host, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     await playToPodium(server.url, host, pin, 2, (player) => player === 0);
     host.disconnect();
 
@@ -48,7 +49,7 @@ describe.each(STORE_KINDS)('whose open-mode reports are whose, on the %s store',
 
   it('keeps a game hosted without the cookie (a script) for the HOST_KEY holder alone', async () => {
     const script = await connectClient(server.url);
-    const { pin } = await must(script, 'host:create', { quizId: 'fixture' });
+    const { pin } = await must(script, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     await playToPodium(server.url, script, pin, 1, () => true);
     script.disconnect();
 

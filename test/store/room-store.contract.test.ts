@@ -327,11 +327,35 @@ describe.each(makers)('RoomStore contract: %s', (_name, make) => {
     expect(await store.claimLease(pin, loser, 5_000, false)).toBe(true);
   });
 
+  it('remembers when each room last had a host, from its creation on, and never brings back a room that is gone', async () => {
+    expect(await store.hostsSeenAt([pin, '000000'])).toEqual([1, null]);
+    await store.touchHosts([pin, '000000'], 5_000);
+    expect(await store.hostsSeenAt([pin, '000000'])).toEqual([5_000, null]);
+    expect(await store.getRoom('000000')).toBeNull();
+  });
+
+  it('keeps an ended room\'s reason and early end', async () => {
+    const ended = { ...room(), phase: 'ended' as const, closedAs: 'host_left' as const, endedEarly: true };
+    expect(await store.updateRoom(pin, room(), ended)).toBe(true);
+    expect(await store.getRoom(pin)).toMatchObject({ phase: 'ended', closedAs: 'host_left', endedEarly: true });
+  });
+
+  it('renews no lease on a room that has ended or is not there', async () => {
+    expect(await store.claimLease(pin, 'p1', 5_000, false)).toBe(true);
+    expect(await store.claimLease('000000', 'p1', 5_000, false)).toBe(true);
+    expect(await store.renewLeases([pin, '000000'], 'p1', 5_000)).toEqual(['000000']);
+    expect(await store.updateRoom(pin, room(), { ...room(), phase: 'ended', closedAs: 'ended_by_host' })).toBe(true);
+    expect(await store.renewLeases([pin], 'p1', 5_000)).toEqual([pin]);
+  });
+
   it('expires a finished room: no longer live, gone after its time', async () => {
     await store.expireRoom(pin, 1);
     expect(await store.livePins()).toEqual([]);
     expect(await store.getRoom(pin)).not.toBeNull();
+    await store.touchHosts([pin], 9_000);
     await new Promise((r) => setTimeout(r, 1_200));
     expect(await store.getRoom(pin)).toBeNull();
+    // Its host's mark expires with it, touched or not.
+    expect(await store.hostsSeenAt([pin])).toEqual([null]);
   });
 });

@@ -9,9 +9,13 @@ export interface Seated {
   nickname: string;
 }
 
+/** Room options for tests that answer by position: the quiz's own order of questions and options. */
+export const UNSHUFFLED = { shuffleQuestions: false, shuffleOptions: false } as const;
+
+/** A room of the fixture quiz, unshuffled unless the options say otherwise. */
 export async function hostRoom(url: string, options: { quizId?: string } & Record<string, unknown> = {}) {
   const host = await connectClient(url);
-  const { pin, hostToken } = await must(host, 'host:create', { quizId: 'fixture', ...options } as never);
+  const { pin, hostToken } = await must(host, 'host:create', { quizId: 'fixture', ...UNSHUFFLED, ...options } as never);
   return { host, pin, hostToken };
 }
 

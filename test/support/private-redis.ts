@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -40,6 +40,14 @@ export class PrivateRedis {
     child.kill('SIGKILL');
     await gone;
     this.child = undefined;
+  }
+
+  /** A restart that loses every key, as a Redis run without persistence does. */
+  async restartEmpty(): Promise<void> {
+    await this.down();
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir);
+    await this.up();
   }
 
   async remove(): Promise<void> {

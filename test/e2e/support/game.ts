@@ -49,7 +49,7 @@ export async function joinAs(player: Page, pin: string, nickname: string, timeou
 
 const bank = loadBank();
 
-/** The bank question a phone is showing, found by its text (the tests never shuffle options). */
+/** The bank question a phone is showing, found by its text. */
 async function shownQuestion(player: Page): Promise<Question> {
   await waitForView(player, 'question');
   const text = (await player.locator('.question-text').textContent())!;
@@ -61,7 +61,9 @@ async function shownQuestion(player: Page): Promise<Question> {
 /** Answers the open question right or wrong through the phone's controls, whatever its type. */
 export async function answer(player: Page, how: 'right' | 'wrong'): Promise<void> {
   const q = await shownQuestion(player);
-  const option = (i: number) => player.locator(`[data-option="${i}"]`);
+  // Options come shuffled: the phone's button for the bank's option i is found by its text.
+  const shown = await player.locator('[data-option] .answer-text').allTextContents();
+  const option = (i: number) => player.locator(`[data-option="${shown.indexOf(q.options[i]!)}"]`);
   if (q.type === 'typed') {
     await player.getByLabel('Your answer').fill(how === 'right' ? q.accepted[0]! : 'certainly not this');
     await player.getByRole('button', { name: 'Submit' }).click();
