@@ -6,6 +6,7 @@ import { loadBank } from '../../server/quiz/bank.js';
 import { createCatalog } from '../../server/quiz/catalog.js';
 import { quizSchema } from '../../shared/quiz.js';
 import { connectClient, must, next } from '../support/clients.js';
+import { UNSHUFFLED } from '../support/game.js';
 import { launchBrowser, openPage } from './support/browser.js';
 import { ensureClientBuilt } from './support/build.js';
 import { joinAs, waitForView } from './support/game.js';
@@ -33,7 +34,7 @@ describe('a question on a 320 px wide phone', () => {
 
   it('shows all four answers, and Submit for a multi question, without scrolling', { timeout: 90_000 }, async () => {
     const host = await connectClient(server.url);
-    const { pin } = await must(host, 'host:create', { quizId: 'wordy' });
+    const { pin } = await must(host, 'host:create', { quizId: 'wordy', ...UNSHUFFLED });
     const phone = await openPage(browser, server.url, SMALL_PHONE);
     await joinAs(phone, pin, 'Small screen');
     await must(host, 'host:start', {});
