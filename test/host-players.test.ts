@@ -1,27 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerEventName } from '../shared/server-events.js';
-import { connectClient, emitAck, must, next, record, type TestSocket } from './support/clients.js';
+import { connectClient, emitAck, must, next, record } from './support/clients.js';
 import { FIXTURE_ANSWERS, FIXTURE_WRONG } from './support/fixture-quiz.js';
 import { answer, hostRoom, seatPlayers } from './support/game.js';
-import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
+import { STORE_KINDS, useTestServer } from './support/server.js';
 
 /** The host's control of the players once the game has started: who has answered, kick, lock. */
 describe.each(STORE_KINDS)('the host\'s players during a game on the %s store', (kind) => {
-  let server: TestServer;
-  const sockets: TestSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => server?.stop());
+  const suite = useTestServer(kind);
 
   async function started(count: number) {
-    const room = await hostRoom(server.url);
-    const players = await seatPlayers(server.url, room.pin, count);
-    sockets.push(room.host, ...players.map((p) => p.socket));
+    const room = await hostRoom(suite.server.url);
+    const players = await seatPlayers(suite.server.url, room.pin, count);
+    suite.track(room.host, ...players.map((p) => p.socket));
     const open = next(room.host, 'question:open');
     await must(room.host, 'host:start', {});
     await open;
@@ -44,16 +35,16 @@ describe.each(STORE_KINDS)('the host\'s players during a game on the %s store', 
     await expect.poll(() => [...heard].sort()).toEqual([a.playerId, b.playerId].sort());
 
     // A second host screen (a reloaded page) gets the list whole with the room's state.
-    const again = await connectClient(server.url);
-    sockets.push(again);
+    const again = await connectClient(suite.server.url);
+    suite.track(again);
     const state = next(again, 'room:state');
     await must(again, 'host:attach', { pin, hostToken });
     const snapshot = await state;
     expect(snapshot.role === 'host' && [...snapshot.answeredIds].sort()).toEqual([a.playerId, b.playerId].sort());
 
     for (const seen of playerHeard) expect(seen.get('question:answered' as ServerEventName)).toEqual([]);
-    const rejoined = await connectClient(server.url);
-    sockets.push(rejoined);
+    const rejoined = await connectClient(suite.server.url);
+    suite.track(rejoined);
     const playerState = next(rejoined, 'room:state');
     await must(rejoined, 'player:rejoin', { pin, playerToken: a.playerToken });
     expect(JSON.stringify(await playerState)).not.toContain(b.playerId);
@@ -62,8 +53,8 @@ describe.each(STORE_KINDS)('the host\'s players during a game on the %s store', 
   it('locks and unlocks the room after the start', async () => {
     const { host, pin } = await started(1);
     await must(host, 'host:lock', { locked: true });
-    const late = await connectClient(server.url);
-    sockets.push(late);
+    const late = await connectClient(suite.server.url);
+    suite.track(late);
     expect(await emitAck(late, 'player:join', { pin, nickname: 'Late' })).toMatchObject({ ok: false, error: { code: 'room_locked' } });
     await must(host, 'host:lock', { locked: false });
     expect(await emitAck(late, 'player:join', { pin, nickname: 'Late' })).toMatchObject({ ok: true });
@@ -107,8 +98,8 @@ describe.each(STORE_KINDS)('the host\'s players during a game on the %s store', 
     expect((await overAgain).podium.map((s) => s.nickname)).toEqual([kept.nickname]);
     expect((await keptOver).you).toMatchObject({ rank: 1 });
 
-    const screen = await connectClient(server.url);
-    sockets.push(screen);
+    const screen = await connectClient(suite.server.url);
+    suite.track(screen);
     const state = next(screen, 'room:state');
     await must(screen, 'host:attach', { pin, hostToken });
     expect((await state).gameOver?.podium.map((s) => s.nickname)).toEqual([kept.nickname]);

@@ -1,28 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, must, next, type TestSocket } from './support/clients.js';
+import { describe, expect, it } from 'vitest';
+import { connectClient, must, next } from './support/clients.js';
 import { answer, hostRoom, seatPlayers } from './support/game.js';
-import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
+import { STORE_KINDS, useTestServer } from './support/server.js';
 
 /** The fixture's question 1 is a multi question whose right answers are options 0 and 1. */
 const MULTI = 1;
 
 describe.each(STORE_KINDS)('a multi-select question on the %s store', (kind) => {
-  let server: TestServer;
-  const sockets: TestSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => server?.stop());
+  const suite = useTestServer(kind);
 
   /** A room of three players on the multi question, as each phone and the host heard it open. */
   async function onMultiQuestion() {
-    const room = await hostRoom(server.url);
-    const players = await seatPlayers(server.url, room.pin, 3);
-    sockets.push(room.host, ...players.map((p) => p.socket));
+    const room = await hostRoom(suite.server.url);
+    const players = await seatPlayers(suite.server.url, room.pin, 3);
+    suite.track(room.host, ...players.map((p) => p.socket));
     await must(room.host, 'host:start', {});
     await must(room.host, 'host:next', {});
     await must(room.host, 'host:next', {});
@@ -38,8 +29,8 @@ describe.each(STORE_KINDS)('a multi-select question on the %s store', (kind) => 
       expect(open.type).toBe('multi');
       expect(Object.keys(open).sort()).toEqual(['deadline', 'index', 'openedAt', 'options', 'text', 'timeLimitMs', 'total', 'type']);
     }
-    const again = await connectClient(server.url);
-    sockets.push(again);
+    const again = await connectClient(suite.server.url);
+    suite.track(again);
     const state = next(again, 'room:state');
     await must(again, 'player:rejoin', { pin, playerToken: players[0]!.playerToken });
     const snapshot = await state;

@@ -1,25 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { must, next, type TestSocket } from './support/clients.js';
+import { describe, expect, it } from 'vitest';
+import { must, next } from './support/clients.js';
 import { FIXTURE_ANSWERS, FIXTURE_WRONG } from './support/fixture-quiz.js';
 import { answer, hostRoom, seatPlayers } from './support/game.js';
-import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
+import { STORE_KINDS, useTestServer } from './support/server.js';
 
 describe.each(STORE_KINDS)('the leaderboard\'s rank arrows on the %s store', (kind) => {
-  let server: TestServer;
-  const sockets: TestSocket[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => server?.stop());
+  const suite = useTestServer(kind);
 
   it('shows no movement after the first question, then each player\'s move from the last leaderboard', async () => {
-    const { host, pin } = await hostRoom(server.url);
-    const [first, second, third] = await seatPlayers(server.url, pin, 3);
-    sockets.push(host, first!.socket, second!.socket, third!.socket);
+    const { host, pin } = await hostRoom(suite.server.url);
+    const [first, second, third] = await seatPlayers(suite.server.url, pin, 3);
+    suite.track(host, first!.socket, second!.socket, third!.socket);
     const ranksOf = (top: { nickname: string; rank: number; previousRank?: number }[]) =>
       Object.fromEntries(top.map((s) => [s.nickname, { rank: s.rank, previousRank: s.previousRank }]));
 

@@ -1,7 +1,9 @@
 import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type StartOptions } from '../../server/app.js';
 import type { RoomStore } from '../../server/store/room-store.js';
 import { MemoryStore } from '../../server/store/memory-store.js';
+import type { TestSocket } from './clients.js';
 import { fixtureCatalog } from './fixture-quiz.js';
 import { dropPrefix, openRedisStore, testPrefix } from './redis.js';
 
@@ -30,6 +32,29 @@ export async function startTestServer(kind: StoreKind, options: StartOptions = {
       await server.close();
       await store.close();
       if (kind === 'redis') await dropPrefix(prefix);
+    },
+  };
+}
+
+/** A suite's server on one store, started once, and the sockets its tests open, closed after each test. */
+export function useTestServer(kind: StoreKind, options: StartOptions = {}) {
+  let server: TestServer | undefined;
+  const sockets: TestSocket[] = [];
+  beforeAll(async () => {
+    server = await startTestServer(kind, options);
+  });
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.disconnect();
+  });
+  afterAll(async () => server?.stop());
+  return {
+    get server(): TestServer {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    /** Sockets to close after the test. */
+    track(...opened: TestSocket[]): void {
+      sockets.push(...opened);
     },
   };
 }
