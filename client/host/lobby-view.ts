@@ -35,7 +35,11 @@ export function lobbyView(pin: string, title: string, actions: LobbyActions, joi
     const scanned = join.joinKey ? `${link}&key=${encodeURIComponent(join.joinKey)}` : link;
     qr.setAttribute('aria-label', `QR code for ${link}`);
     qr.dataset.link = scanned;
-    void toCanvas(qr, scanned, { width: 280, margin: 2, errorCorrectionLevel: 'M' });
+    // Drawn at 280 px for sharpness; the stylesheet sizes it to the screen, so qrcode's inline size comes off.
+    void toCanvas(qr, scanned, { width: 280, margin: 2, errorCorrectionLevel: 'M' }).then(() => {
+      qr.style.removeProperty('width');
+      qr.style.removeProperty('height');
+    });
     // The address alone, as short as a phone can type it; the PIN stands large below, and the QR code has it all.
     const typed = where.base.replace(/^https?:\/\//, '');
     joinHow.replaceChildren('Join at ', h('a', { class: 'join-link', text: typed, attrs: { href: link, target: '_blank', rel: 'noopener' } }));

@@ -4,7 +4,7 @@ import { createClock } from '../common/clock.js';
 import { byId, h } from '../common/dom.js';
 import { connect, request } from '../common/socket.js';
 import { createHome } from './home.js';
-import { joinBase, joinLink } from './join-link.js';
+import { joinBase } from './join-link.js';
 import { lobbyView, type LobbyView } from './lobby-view.js';
 import { nextControls } from './next-controls.js';
 import { playersPanel } from './players-panel.js';
@@ -98,7 +98,8 @@ function updatePanel(): void {
 async function showJoinBadge(state: HostRoomState): Promise<void> {
   const where = await joinBase();
   const plain = pinText(state);
-  if (where.base !== null && pinBadge.textContent === plain) pinBadge.textContent = `${state.settings.title} · join at ${joinLink(where.base, state.pin)} · PIN ${state.pin}`;
+  // The PIN first and the address as typed: the bar is narrow and a latecomer needs both whole.
+  if (where.base !== null && pinBadge.textContent === plain) pinBadge.textContent = `${plain} · join at ${where.base.replace(/^https?:\/\//, '')}`;
 }
 
 function pinText(state: HostRoomState): string {

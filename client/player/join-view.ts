@@ -2,13 +2,15 @@ import { h } from '../common/dom.js';
 
 export interface JoinViewOptions {
   pin: string;
+  /** The nickname typed before, when the player comes back to fix it. */
+  nickname?: string;
   /** Shown above the form, e.g. why the player is back here. */
   notice?: string;
   /** Resolves to an error message to show, or null once joined. */
   onJoin(pin: string, nickname: string): Promise<string | null>;
 }
 
-export function joinView({ pin, notice, onJoin }: JoinViewOptions): HTMLElement {
+export function joinView({ pin, nickname, notice, onJoin }: JoinViewOptions): HTMLElement {
   const pinInput = h('input', {
     class: 'field pin-input',
     attrs: {
@@ -38,6 +40,7 @@ export function joinView({ pin, notice, onJoin }: JoinViewOptions): HTMLElement 
       'aria-describedby': 'join-error',
     },
   });
+  nameInput.value = nickname ?? '';
   const error = h('p', { class: 'error', attrs: { id: 'join-error', role: 'alert' } });
   const submit = h('button', { class: 'btn btn-big', text: 'Join', attrs: { type: 'submit' } });
 

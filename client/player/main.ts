@@ -57,6 +57,9 @@ function showJoin(notice?: string): void {
   render(joinView({ pin: session?.pin ?? urlPin, notice, onJoin: join }));
 }
 
+/** Refusals the shapes step answers itself; any other sends the player back to the PIN and nickname. */
+const SHAPE_FAILURES = new Set(['sequence_wrong', 'rate_limited', 'unavailable']);
+
 async function join(pin: string, nickname: string, shapes?: number[]): Promise<string | null> {
   // Only if it is not already connecting: a second connect() while connecting sends a second CONNECT, the
   // server drops the link, and the request just sent is lost with it (seen on a slow phone tapping Join early).
@@ -64,7 +67,12 @@ async function join(pin: string, nickname: string, shapes?: number[]): Promise<s
   const joinKey = urlKey && pin === urlPin ? urlKey : undefined;
   const ack = await request(socket, 'player:join', { pin, nickname, ...(shapes ? { shapes } : {}), ...(joinKey ? { joinKey } : {}) });
   if (!ack.ok && ack.error.code === 'sequence_required') {
-    render(joinShapesView({ onShapes: (tapped) => join(pin, nickname, tapped), onBack: () => render(joinView({ pin, onJoin: join })) }));
+    render(joinShapesView({ onShapes: (tapped) => join(pin, nickname, tapped), onBack: () => render(joinView({ pin, nickname, onJoin: join })) }));
+    return null;
+  }
+  // The room checks the name and its lock only once the shapes are right: such a refusal goes back to the name.
+  if (!ack.ok && shapes && !SHAPE_FAILURES.has(ack.error.code)) {
+    render(joinView({ pin, nickname, notice: messageFor(ack.error), onJoin: join }));
     return null;
   }
   if (!ack.ok) return messageFor(ack.error);

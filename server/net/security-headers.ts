@@ -17,7 +17,7 @@ const directives = {
  * Helmet's strict headers, fitted to the transport. A classroom laptop serves plain HTTP on its LAN address:
  * there `upgrade-insecure-requests` would send the page's own scripts to an https:// port that does not exist
  * (a blank page on every phone), HSTS would pin the name to HTTPS, and browsers ignore COOP on an untrusted
- * origin with a console warning. Over HTTPS (directly, or per X-Forwarded-Proto from a trusted proxy) all apply.
+ * origin with a console warning (Origin-Agent-Cluster draws one too, when tabs of the site share a browser). Over HTTPS (directly, or per X-Forwarded-Proto from a trusted proxy) all apply.
  */
 export function securityHeaders(): RequestHandler {
   const overHttps = helmet({ contentSecurityPolicy: { directives } });
@@ -25,6 +25,7 @@ export function securityHeaders(): RequestHandler {
     contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: null } },
     strictTransportSecurity: false,
     crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
   });
   return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }

@@ -21,6 +21,14 @@ describe('2-step join in the browser', () => {
     const shapes = (await shown.locator('[data-shape]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-shape')))));
     expect(shapes).toHaveLength(4);
     expect(await shown.getAttribute('aria-label')).toBe(`2-step join: tap ${shapes.map((s) => NAMES[s]).join(', ')}`);
+    // Shapes, PIN and QR code all on the big screen: nothing hidden under the bottom bar or scrolled away.
+    const bar = (await host.locator('.screen > :last-child').boundingBox())!;
+    await expect.poll(async () => {
+      const qr = (await host.locator('canvas.qr').boundingBox())!;
+      return qr.y + qr.height <= bar.y;
+    }).toBe(true);
+    await host.screenshot({ path: '/tmp/two-step-lobby.png' });
+    expect(await host.evaluate(() => document.querySelector('.stage-slot')!.scrollHeight <= document.querySelector('.stage-slot')!.clientHeight)).toBe(true);
 
     const phone = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
     const problems = watchForProblems(phone);
@@ -44,6 +52,20 @@ describe('2-step join in the browser', () => {
     // The token kept by the phone brings it back: no shapes asked again.
     await phone.reload();
     await waitForView(phone, 'lobby');
+
+    // The name is checked against the room's once the shapes are right: a taken one goes back to the name step.
+    const twin = await openPage(game.browser, game.server.url, PHONE_VIEWPORT);
+    problems.push(...watchForProblems(twin));
+    await waitForView(twin, 'join');
+    await twin.getByLabel('Game PIN').fill(pin);
+    await twin.getByLabel('Nickname').fill('TAPPER');
+    await twin.getByRole('button', { name: 'Join', exact: true }).click();
+    await waitForView(twin, 'join-shapes');
+    for (const s of shapes) await twin.getByRole('button', { name: NAMES[s], exact: true }).click();
+    await waitForView(twin, 'join');
+    await expect.poll(() => twin.locator('.notice').textContent()).toContain('already has that nickname');
+    expect(await twin.getByLabel('Nickname').inputValue()).toBe('TAPPER');
+    expect(await twin.getByLabel('Game PIN').inputValue()).toBe(pin);
     expect(problems).toEqual([]);
   });
 });
