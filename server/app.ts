@@ -55,11 +55,26 @@ export interface RunningServer {
 }
 
 /**
+ * The adapter sends its requests to other processes (fetchSockets and the like) with a PUBLISH it never awaits: one
+ * still queued while Redis is away is rejected when the connection closes, with no one to hear it. Each command
+ * gets a no-op handler; the adapter's own awaits still see every failure.
+ */
+class AdapterRedis extends Redis {
+  override sendCommand(...args: Parameters<Redis['sendCommand']>): ReturnType<Redis['sendCommand']> {
+    const sent = super.sendCommand(...args);
+    (sent as Promise<unknown>).catch(() => {});
+    return sent;
+  }
+}
+
+/**
  * The adapter's own connection: it blocks on XREAD, so it must not share the store's fail-fast settings
  * (a 3 s command timeout would cut every read short).
  */
 function adapterRedis(store: RedisStore): Redis {
-  const client = new Redis({ ...store.redis.options, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: false, enableAutoPipelining: false });
+  // replyMapping keeps its default (legacy, as the store's): the subclass's constructor typing refuses it passed on.
+  const { replyMapping: _replyMapping, ...options } = store.redis.options;
+  const client = new AdapterRedis({ ...options, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: false, enableAutoPipelining: false });
   client.on('error', () => {});
   return client;
 }
