@@ -39,9 +39,15 @@ function say(message: string): void {
 
 const home = createHome(app, {
   create,
+  // The handshake carries the cookies: start the connection again. One still opening is let open first, since
+  // cutting a WebSocket mid-handshake makes the browser log a warning on every first visit.
   sessionChanged: () => {
-    socket.disconnect();
-    socket.connect();
+    const restart = () => {
+      socket.disconnect();
+      socket.connect();
+    };
+    if (socket.connected) restart();
+    else socket.once('connect', restart);
   },
 });
 
