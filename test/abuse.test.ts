@@ -1,28 +1,18 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { io as connect } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, emitAck, must, next, type TestSocket } from './support/clients.js';
+import { describe, expect, it } from 'vitest';
+import { emitAck, must, next } from './support/clients.js';
 import { FIXTURE_ANSWERS } from './support/fixture-quiz.js';
 import { UNSHUFFLED } from './support/game.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { serverPerTest } from './support/server.js';
 
 describe('abuse and hostile input', () => {
-  let server: TestServer | undefined;
-  const sockets: TestSocket[] = [];
-  const client = async () => {
-    const s = await connectClient(server!.url);
-    sockets.push(s);
-    return s;
-  };
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server?.stop();
-    server = undefined;
-  });
+  const each = serverPerTest();
+  const client = () => each.client();
 
   it('limits events per socket per second', async () => {
-    server = await startTestServer('memory', { config: { limits: { eventsPerSocketPerSec: 5, roomsPerIpPer10Min: 50, failedJoinBurst: 50, failedJoinEverySec: 60 } } });
+    await each.start('memory', { config: { limits: { eventsPerSocketPerSec: 5, roomsPerIpPer10Min: 50, failedJoinBurst: 50, failedJoinEverySec: 60 } } });
     const s = await client();
     const replies = await Promise.all(Array.from({ length: 12 }, () => emitAck(s, 'time:sync', { clientSentAt: 1 })));
     expect(replies.filter((r) => r.ok)).toHaveLength(5);
@@ -32,7 +22,7 @@ describe('abuse and hostile input', () => {
   });
 
   it('stops PIN guessing per IP, and limits rooms created per IP', async () => {
-    server = await startTestServer('memory', { config: { limits: { eventsPerSocketPerSec: 50, roomsPerIpPer10Min: 2, failedJoinBurst: 4, failedJoinEverySec: 60 } } });
+    await each.start('memory', { config: { limits: { eventsPerSocketPerSec: 50, roomsPerIpPer10Min: 2, failedJoinBurst: 4, failedJoinEverySec: 60 } } });
     const host = await client();
     const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
     await must(await client(), 'host:create', { quizId: 'fixture' });
@@ -49,7 +39,7 @@ describe('abuse and hostile input', () => {
   });
 
   it('refuses a room beyond its player limit', async () => {
-    server = await startTestServer('memory');
+    await each.start('memory');
     const host = await client();
     const { pin } = await must(host, 'host:create', { quizId: 'fixture', maxPlayers: 1 });
     await must(await client(), 'player:join', { pin, nickname: 'One' });
@@ -57,7 +47,7 @@ describe('abuse and hostile input', () => {
   });
 
   it('closes a lobby nobody starts and stops listing it as live', async () => {
-    server = await startTestServer('memory', { config: { lobbyTtlSec: 1, finishedTtlSec: 60 } });
+    const server = await each.start('memory', { config: { lobbyTtlSec: 1, finishedTtlSec: 60 } });
     const host = await client();
     const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
     const p = await client();
@@ -70,10 +60,10 @@ describe('abuse and hostile input', () => {
   });
 
   it('refuses WebSockets from a foreign origin and accepts the pages own', async () => {
-    server = await startTestServer('memory');
+    const server = await each.start('memory');
     const attempt = (origin: string) =>
       new Promise<string>((resolve) => {
-        const s = connect(server!.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin } });
+        const s = connect(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin } });
         s.once('connect', () => {
           s.disconnect();
           resolve('connected');
@@ -86,7 +76,7 @@ describe('abuse and hostile input', () => {
   });
 
   it('sends strict security headers and keeps HTTP bodies small', async () => {
-    server = await startTestServer('memory');
+    const server = await each.start('memory');
     const res = await fetch(`${server.url}/healthz`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
@@ -105,7 +95,7 @@ describe('abuse and hostile input', () => {
   });
 
   it('drops a socket that sends an oversized frame, and nobody else notices', async () => {
-    server = await startTestServer('memory');
+    const server = await each.start('memory');
     const host = await client();
     const { pin } = await must(host, 'host:create', { quizId: 'fixture' });
     const bully = await client();
@@ -124,7 +114,7 @@ describe('abuse and hostile input', () => {
         done();
       },
     });
-    server = await startTestServer('memory', { logger: pino({ level: 'debug' }, sink) });
+    await each.start('memory', { logger: pino({ level: 'debug' }, sink) });
     const host = await client();
     const { pin, hostToken } = await must(host, 'host:create', { quizId: 'fixture', ...UNSHUFFLED });
     const p = await client();

@@ -1,26 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClientPayloadInput } from '../shared/client-events.js';
 import type { HostRoomState } from '../shared/server-events.js';
 import { DEFAULT_LIMITS } from '../server/net/rate-limits.js';
-import { connectClient, emitAck, must, next, type TestSocket } from './support/clients.js';
-import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
+import { emitAck, must, next } from './support/clients.js';
+import { STORE_KINDS, serverPerTest } from './support/server.js';
 
 const BURST = 3;
 const EVERY_SEC = 2;
 const limits = { ...DEFAULT_LIMITS, eventsPerSocketPerSec: 100, failedJoinBurst: BURST, failedJoinEverySec: EVERY_SEC };
 
 describe.each(STORE_KINDS)('wrong PINs from one school network, %s store', (kind) => {
-  let server: TestServer | undefined;
-  const sockets: TestSocket[] = [];
-  const client = async () => {
-    const socket = await connectClient(server!.url);
-    sockets.push(socket);
-    return socket;
-  };
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server?.stop();
-  });
+  const each = serverPerTest();
+  const client = () => each.client();
 
   const room = async () => {
     const host = await client();
@@ -43,7 +34,7 @@ describe.each(STORE_KINDS)('wrong PINs from one school network, %s store', (kind
   };
 
   it(`a burst of mistyped PINs holds classmates' right PIN back ${EVERY_SEC} s at most, not a minute`, async () => {
-    server = await startTestServer(kind, { config: { limits } });
+    await each.start(kind, { config: { limits } });
     const { pin, wrong } = await room();
     for (let i = 0; i < BURST + 3; i++) await join({ pin: wrong, nickname: `Typo ${i}` });
     expect(await join({ pin, nickname: 'Classmate' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -51,7 +42,7 @@ describe.each(STORE_KINDS)('wrong PINs from one school network, %s store', (kind
   });
 
   it('a PIN walk gets its burst, then one guess per period, and cannot tell a hit from a refusal', async () => {
-    server = await startTestServer(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
+    await each.start(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
     const { pin } = await room();
     const replies = [];
     for (let i = 0; i < 20; i++) replies.push(await join({ pin: String(900_000 + i), nickname: `Walker ${i}` }));
@@ -62,7 +53,7 @@ describe.each(STORE_KINDS)('wrong PINs from one school network, %s store', (kind
   });
 
   it('a PIN walk gains nothing by sending its guesses all at once', async () => {
-    server = await startTestServer(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
+    await each.start(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
     await room();
     const walkers = await Promise.all(Array.from({ length: 30 }, () => client()));
     const replies = await Promise.all(walkers.map((w, i) => emitAck(w, 'player:join', { pin: String(900_000 + i), nickname: `Walker ${i}` })));
@@ -71,7 +62,7 @@ describe.each(STORE_KINDS)('wrong PINs from one school network, %s store', (kind
   });
 
   it('a class joining all at once from one network is not refused', async () => {
-    server = await startTestServer(kind, { config: { limits } });
+    await each.start(kind, { config: { limits } });
     const { pin } = await room();
     const phones = await Promise.all(Array.from({ length: 40 }, () => client()));
     const replies = await Promise.all(phones.map((p, i) => emitAck(p, 'player:join', { pin, nickname: `Student ${i}` })));
@@ -79,7 +70,7 @@ describe.each(STORE_KINDS)('wrong PINs from one school network, %s store', (kind
   });
 
   it("the QR link's join key lets a phone past its network's limit; a wrong key does not", async () => {
-    server = await startTestServer(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
+    await each.start(kind, { config: { limits: { ...limits, failedJoinEverySec: 60 } } });
     const { pin, wrong, settings } = await room();
     expect(settings.joinKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
     for (let i = 0; i < BURST + 1; i++) await join({ pin: wrong, nickname: `Typo ${i}` });

@@ -1,27 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostRoomState } from '../shared/server-events.js';
 import { DEFAULT_LIMITS } from '../server/net/rate-limits.js';
-import { connectClient, emitAck, must, next, type TestSocket } from './support/clients.js';
-import { STORE_KINDS, startTestServer, type TestServer } from './support/server.js';
+import { emitAck, must, next } from './support/clients.js';
+import { STORE_KINDS, serverPerTest } from './support/server.js';
 
 const BURST = 2;
 
 describe.each(STORE_KINDS)('2-step join on the %s store', (kind) => {
-  let server: TestServer | undefined;
-  const sockets: TestSocket[] = [];
-  const client = async () => {
-    const socket = await connectClient(server!.url);
-    sockets.push(socket);
-    return socket;
-  };
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server?.stop();
-    server = undefined;
-  });
+  const each = serverPerTest();
+  const client = () => each.client();
 
   const room = async (twoStepJoin: boolean) => {
-    server ??= await startTestServer(kind, { config: { limits: { ...DEFAULT_LIMITS, failedJoinBurst: BURST, failedJoinEverySec: 60 } } });
+    if (!each.running) await each.start(kind, { config: { limits: { ...DEFAULT_LIMITS, failedJoinBurst: BURST, failedJoinEverySec: 60 } } });
     const host = await client();
     const state = next(host, 'room:state');
     const { pin } = await must(host, 'host:create', { quizId: 'fixture', twoStepJoin });
@@ -63,7 +53,7 @@ describe.each(STORE_KINDS)('2-step join on the %s store', (kind) => {
       ok: false,
       error: { code: 'rate_limited' },
     });
-    expect(await server!.store.playerCount(pin)).toBe(0);
+    expect(await each.server.store.playerCount(pin)).toBe(0);
   });
 
   it('asks nothing more in a room without 2-step join', async () => {

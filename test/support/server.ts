@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type StartOptions } from '../../server/app.js';
 import type { RoomStore } from '../../server/store/room-store.js';
 import { MemoryStore } from '../../server/store/memory-store.js';
-import type { TestSocket } from './clients.js';
+import { connectClient, type TestSocket } from './clients.js';
 import { fixtureCatalog } from './fixture-quiz.js';
 import { dropPrefix, openRedisStore, testPrefix } from './redis.js';
 
@@ -55,6 +55,36 @@ export function useTestServer(kind: StoreKind, options: StartOptions = {}) {
     /** Sockets to close after the test. */
     track(...opened: TestSocket[]): void {
       sockets.push(...opened);
+    },
+  };
+}
+
+/** For suites whose tests each start a server with settings of their own: it and its sockets are gone after each test. */
+export function serverPerTest() {
+  let server: TestServer | undefined;
+  const sockets: TestSocket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await server?.stop();
+    server = undefined;
+  });
+  return {
+    async start(kind: StoreKind, options: StartOptions = {}): Promise<TestServer> {
+      server = await startTestServer(kind, options);
+      return server;
+    },
+    get running(): boolean {
+      return server !== undefined;
+    },
+    get server(): TestServer {
+      if (!server) throw new Error('start a server first');
+      return server;
+    },
+    /** A socket on this test's server, closed after the test. */
+    async client(): Promise<TestSocket> {
+      const socket = await connectClient(this.server.url);
+      sockets.push(socket);
+      return socket;
     },
   };
 }
